@@ -1,0 +1,59 @@
+//! Routes and the root component: header with navigation and language switch, then the page.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::lang_switch::LangSwitch;
+use crate::i18n::Lang;
+use crate::pages::{live_room::LiveRoom, not_found::NotFound};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
+pub enum Route {
+    #[at("/")]
+    LiveRoom,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::LiveRoom => html! { <LiveRoom /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let lang = use_state(Lang::default);
+    {
+        // Keep <html lang> in step so screen readers pronounce the text in the right language.
+        let tag = lang.tag();
+        use_effect_with(tag, |tag| {
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute("lang", tag);
+            }
+        });
+    }
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| lang.set(l))
+    };
+    let t = lang.texts();
+    html! {
+        <ContextProvider<Lang> context={*lang}>
+            <BrowserRouter>
+                <header class="site-header">
+                    <span class="brand">{ t.app_name }</span>
+                    <nav aria-label={t.app_name}>
+                        <Link<Route> to={Route::LiveRoom}>{ t.nav_live_room }</Link<Route>>
+                    </nav>
+                    <LangSwitch lang={*lang} on_change={on_lang} />
+                </header>
+                <main id="main">
+                    <Switch<Route> render={switch} />
+                </main>
+            </BrowserRouter>
+        </ContextProvider<Lang>>
+    }
+}

@@ -1,0 +1,4 @@
+//! Reusable widgets.
+
+pub mod lang_switch;
+pub mod trust_badge;

@@ -1,0 +1,13 @@
+//! livetrust-app: the Yew single-page app for viewers and merchants.
+//!
+//! A thin shell over `livetrust-core`: pages call core functions on embedded demo data (or the
+//! merchant's own files, later) and render the results. Code map: `app` (routes and the root
+//! component), `i18n` (zh-CN default, en), `pages/` (one module per route), `components/`
+//! (reusable widgets such as the trust badge).
+
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+
+pub use app::App;

@@ -1,0 +1,4 @@
+//! One module per route.
+
+pub mod live_room;
+pub mod not_found;

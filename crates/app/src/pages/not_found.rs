@@ -1,0 +1,18 @@
+//! Fallback for unknown addresses.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::i18n::Lang;
+
+#[function_component(NotFound)]
+pub fn not_found() -> Html {
+    let t = use_context::<Lang>().unwrap_or_default().texts();
+    html! {
+        <section>
+            <h1>{ t.not_found }</h1>
+            <Link<Route> to={Route::LiveRoom}>{ t.back_home }</Link<Route>>
+        </section>
+    }
+}

@@ -1,0 +1,106 @@
+//! `livetrust`: the native command line over livetrust-core.
+//!
+//! Each subcommand reads JSON (a file or `-` for standard input), calls the same core function
+//! the wasm package exposes, and prints the same JSON. Errors go to standard error as a readable
+//! line plus the core's typed error as JSON, with a non-zero exit status.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use livetrust_core::{peer_tier, Error};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "livetrust",
+    version,
+    about = "Trust-commerce toolkit for live-stream e-commerce"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Place a merchant's score among its category peers (tier and "better than x% of peers").
+    ///
+    /// Input: {"score": 0-100, "peerScores": [...], "cutoffs"?: {"leadingFrom", "averageFrom"}}
+    Place {
+        /// JSON input file, or `-` for standard input.
+        input: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Place { input } => {
+            read_json(input).and_then(|i| run_core(&i, peer_tier::place_against_peers))
+        }
+    };
+    match result {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            eprintln!("error: {}", failure.message);
+            if let Some(typed) = failure.typed {
+                eprintln!("{typed}");
+            }
+            ExitCode::from(failure.exit_code)
+        }
+    }
+}
+
+struct Failure {
+    message: String,
+    /// The core error as JSON, the same shape the wasm package throws.
+    typed: Option<String>,
+    exit_code: u8,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure {
+            message: error.to_string(),
+            typed: serde_json::to_string(&error).ok(),
+            exit_code: 1,
+        }
+    }
+}
+
+fn read_json<T: DeserializeOwned>(path: &PathBuf) -> Result<T, Failure> {
+    let mut text = String::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text))
+    };
+    read.map_err(|e| Failure {
+        message: format!("cannot read {}: {e}", path.display()),
+        typed: None,
+        exit_code: 2,
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        Failure::from(Error::InvalidInput {
+            message: format!("{}: {e}", path.display()),
+        })
+    })
+}
+
+fn run_core<I, O: Serialize>(
+    input: &I,
+    compute: impl Fn(&I) -> livetrust_core::Result<O>,
+) -> Result<String, Failure> {
+    let output = compute(input)?;
+    serde_json::to_string_pretty(&output).map_err(|e| Failure {
+        message: format!("cannot serialize the result: {e}"),
+        typed: None,
+        exit_code: 1,
+    })
+}

@@ -1,0 +1,69 @@
+//! The CLI against the shared case suite: same JSON in, same JSON out as the core, and typed
+//! errors with a non-zero exit status.
+
+// Tests state their expectations with unwrap/expect/panic: a failure should stop the test loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn livetrust(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_livetrust"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin.as_bytes())
+        .expect("stdin accepts the input");
+    let out = child.wait_with_output().expect("the CLI finishes");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn place_matches_the_shared_cases() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../../core/tests/cases/peer_tier.json")).unwrap();
+    for case in &cases {
+        let name = &case["name"];
+        let (code, stdout, stderr) = livetrust(&["place", "-"], &case["input"].to_string());
+        if let Some(expected) = case.get("output") {
+            assert_eq!(code, 0, "case {name}: {stderr}");
+            let got: Value = serde_json::from_str(&stdout).unwrap();
+            assert_eq!(&got, expected, "case {name}");
+        } else {
+            assert_eq!(code, 1, "case {name} must fail: {stdout}");
+            let typed: Value = serde_json::from_str(stderr.lines().nth(1).unwrap_or("{}"))
+                .unwrap_or_else(|e| panic!("case {name}: typed error line: {e}\n{stderr}"));
+            assert_eq!(typed["kind"], case["error"]["kind"], "case {name}");
+            if let Some(field) = case["error"].get("field") {
+                assert_eq!(&typed["field"], field, "case {name}");
+                assert!(
+                    stderr.contains(field.as_str().unwrap()),
+                    "the message names the field"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn unreadable_file_is_a_clear_error() {
+    let (code, _, stderr) = livetrust(&["place", "/nonexistent/input.json"], "");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("cannot read /nonexistent/input.json"),
+        "{stderr}"
+    );
+}

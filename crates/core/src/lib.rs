@@ -1,0 +1,12 @@
+//! livetrust-core: the single source of truth for every livetrust computation.
+//!
+//! Plain data in, `Result<Output, Error>` out. This crate does no I/O and has no dependency on
+//! wasm-bindgen or the DOM; the wasm bindings, the Yew app and the CLI are thin shells over it and
+//! must give the same answer for the same JSON.
+
+pub mod demo;
+pub mod error;
+pub mod peer_tier;
+pub mod rng;
+
+pub use error::{Error, Result};

@@ -1,0 +1,250 @@
+//! Installing what the build and the tests need, idempotently: each check is cheap when the tool
+//! is already there, so `serve` and `test` can always call it.
+//!
+//! Sources are the ones this project may use: rustup for the wasm target, crates.io (`cargo
+//! install --locked`) for wasm-bindgen-cli and trunk, npm lockfiles for wasm-opt and the e2e
+//! packages, Debian for Chromium, chromedriver, CJK fonts and brotli. Nothing downloads prebuilt
+//! binaries from anywhere else.
+
+use std::path::{Path, PathBuf};
+
+use crate::process::{cargo_bin_dir, cmd, output, project_root, run as run_command, Result};
+
+/// Newest trunk that builds with the pinned rustc (0.22 needs a newer one).
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// Debian packages the browser tests need. fonts-noto-cjk: without it Chinese renders as boxes.
+const APT_PACKAGES: [&str; 4] = ["chromium", "chromium-driver", "fonts-noto-cjk", "brotli"];
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+pub fn run(args: &[&str]) -> Result {
+    build_tools()?;
+    if args.contains(&"--browser") {
+        browser_tools()?;
+    }
+    Ok(())
+}
+
+/// What `serve` needs: the wasm target, wasm-bindgen-cli matching Cargo.lock, trunk, wasm-opt.
+pub fn build_tools() -> Result {
+    rust_target()?;
+    let wasm_bindgen = locked_wasm_bindgen_version()?;
+    check_trunk_toml(&wasm_bindgen)?;
+    cargo_tool("wasm-bindgen-cli", &wasm_bindgen, "wasm-bindgen")?;
+    cargo_tool("trunk", TRUNK_VERSION, "trunk")?;
+    npm_packages("tools")?;
+    Ok(())
+}
+
+/// What the browser tests add: Chromium, chromedriver, fonts, brotli, and the e2e npm packages.
+pub fn browser_tools() -> Result {
+    apt_packages(&APT_PACKAGES)?;
+    npm_packages("tests/e2e")?;
+    Ok(())
+}
+
+fn rust_target() -> Result {
+    let installed = output(cmd("rustup", &["target", "list", "--installed"]))?;
+    if !installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        run_command(cmd("rustup", &["target", "add", WASM_TARGET]))?;
+    }
+    let components = output(cmd("rustup", &["component", "list", "--installed"]))?;
+    for needed in ["rustfmt", "clippy"] {
+        if !components.lines().any(|l| l.starts_with(needed)) {
+            run_command(cmd("rustup", &["component", "add", needed]))?;
+        }
+    }
+    Ok(())
+}
+
+/// The exact wasm-bindgen version in Cargo.lock; the CLI must equal it.
+pub fn locked_wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(project_root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
+                return Ok(v.trim_matches('"').to_owned());
+            }
+        }
+    }
+    Err("wasm-bindgen is not in Cargo.lock".into())
+}
+
+fn check_trunk_toml(wasm_bindgen: &str) -> Result {
+    let trunk = std::fs::read_to_string(project_root().join("Trunk.toml"))
+        .map_err(|e| format!("cannot read Trunk.toml: {e}"))?;
+    let expected = format!("wasm_bindgen = \"{wasm_bindgen}\"");
+    if trunk.lines().any(|l| l.trim().starts_with(&expected)) {
+        Ok(())
+    } else {
+        Err(format!(
+            "Trunk.toml [tools] must say {expected} to match Cargo.lock, or Trunk would try to download it"
+        ))
+    }
+}
+
+/// `cargo install --locked NAME --version VERSION` unless `BINARY --version` already reports it.
+fn cargo_tool(name: &str, version: &str, binary: &str) -> Result {
+    let bin = cargo_bin_dir().join(binary);
+    let reported = output(cmd(&bin.to_string_lossy(), &["--version"])).unwrap_or_default();
+    if reported.split_whitespace().nth(1) == Some(version) {
+        return Ok(());
+    }
+    println!("installing {name} {version} (a few minutes on 2 cores, once)");
+    let mut install = cmd(
+        "cargo",
+        &["install", "--locked", name, "--version", version, "--force"],
+    );
+    let attempt = install
+        .output()
+        .map_err(|e| format!("cannot run cargo install: {e}"))?;
+    if attempt.status.success() {
+        return Ok(());
+    }
+    let stderr = String::from_utf8_lossy(&attempt.stderr);
+    if !stderr.contains("failed to select a version") {
+        eprintln!("{stderr}");
+        return Err(format!("cargo install {name} {version} failed"));
+    }
+    install_relocked(name, version)
+}
+
+/// The tool's own Cargo.lock names a version the registry does not serve (seen: webpki-roots
+/// 1.0.11 locked by wasm-bindgen-cli 0.2.130). Copy the tool's source, move only the unavailable
+/// entries to versions the registry has, and install from that copy, still `--locked`.
+fn install_relocked(name: &str, version: &str) -> Result {
+    println!("{name} {version}: its Cargo.lock names versions the registry does not serve; re-locking only those");
+    let source = registry_source(name, version)?;
+    let work = project_root()
+        .join("target/xtask/relocked")
+        .join(format!("{name}-{version}"));
+    let _ = std::fs::remove_dir_all(&work);
+    if let Some(parent) = work.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {parent:?}: {e}"))?;
+    }
+    run_command(cmd(
+        "cp",
+        &["-r", &source.to_string_lossy(), &work.to_string_lossy()],
+    ))?;
+    for _ in 0..30 {
+        let mut fetch = cmd("cargo", &["fetch", "--locked"]);
+        fetch.current_dir(&work);
+        let out = fetch
+            .output()
+            .map_err(|e| format!("cannot run cargo fetch: {e}"))?;
+        if out.status.success() {
+            let mut install = cmd("cargo", &["install", "--locked", "--force", "--path", "."]);
+            install.current_dir(&work);
+            return run_command(install);
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let package = unavailable_locked_package(&stderr)
+            .ok_or_else(|| format!("cargo fetch of {name} failed:\n{stderr}"))?;
+        println!("re-locking {package}");
+        let mut update = cmd("cargo", &["update", "-p", &package]);
+        update.current_dir(&work);
+        run_command(update)?;
+    }
+    Err(format!(
+        "{name} {version}: too many unavailable locked dependencies"
+    ))
+}
+
+/// From "failed to select a version for the requirement `webpki-roots = \"=1.0.11\"` (locked to
+/// 1.0.11)" returns `webpki-roots@1.0.11`.
+fn unavailable_locked_package(stderr: &str) -> Option<String> {
+    let line = stderr.lines().find(|l| l.contains("(locked to "))?;
+    let name = line.split("requirement `").nth(1)?.split(' ').next()?;
+    let version = line.split("(locked to ").nth(1)?.split(')').next()?;
+    Some(format!("{name}@{version}"))
+}
+
+fn registry_source(name: &str, version: &str) -> Result<PathBuf> {
+    let registry = cargo_bin_dir()
+        .parent()
+        .map(|home| home.join("registry/src"))
+        .ok_or("no CARGO_HOME")?;
+    let entries =
+        std::fs::read_dir(&registry).map_err(|e| format!("cannot read {registry:?}: {e}"))?;
+    entries
+        .flatten()
+        .map(|index| index.path().join(format!("{name}-{version}")))
+        .find(|p| p.is_dir())
+        .ok_or_else(|| format!("source of {name} {version} not found under {registry:?}"))
+}
+
+fn apt_packages(packages: &[&str]) -> Result {
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|p| {
+            !output(cmd("dpkg-query", &["-W", "-f=${Status}", p]))
+                .is_ok_and(|s| s.contains("install ok installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let is_root = output(cmd("id", &["-u"])).is_ok_and(|u| u.trim() == "0");
+    let sudo: &[&str] = if is_root { &[] } else { &["sudo"] };
+    let apt = |args: &[&str]| {
+        let all: Vec<&str> = sudo.iter().copied().chain(args.iter().copied()).collect();
+        let mut c = cmd(all[0], &all[1..]);
+        c.env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run_command(apt(&["apt-get", "update", "-qq"]))?;
+    let mut install = vec!["apt-get", "install", "-y", "-qq", "--no-install-recommends"];
+    install.extend(&missing);
+    run_command(apt(&install))
+}
+
+/// `npm ci` in `dir` when its node_modules is missing or older than its lockfile.
+fn npm_packages(dir: &str) -> Result {
+    let dir_path = project_root().join(dir);
+    let stamp = dir_path.join("node_modules/.package-lock.json");
+    if is_newer_or_equal(&stamp, &dir_path.join("package-lock.json")) {
+        return Ok(());
+    }
+    run_command(cmd(
+        "npm",
+        &[
+            "ci",
+            "--prefix",
+            dir,
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+        ],
+    ))
+}
+
+fn is_newer_or_equal(a: &Path, b: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    matches!((modified(a), modified(b)), (Some(a), Some(b)) if a >= b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_unavailable_package_from_cargo_output() {
+        let stderr = "error: failed to select a version for the requirement `webpki-roots = \"=1.0.11\"` (locked to 1.0.11)\ncandidate versions found which didn't match: 1.0.10";
+        assert_eq!(
+            unavailable_locked_package(stderr).as_deref(),
+            Some("webpki-roots@1.0.11")
+        );
+        assert_eq!(unavailable_locked_package("something else"), None);
+    }
+
+    #[test]
+    fn reads_the_pinned_wasm_bindgen_version() {
+        let v = locked_wasm_bindgen_version().unwrap();
+        assert!(v.starts_with("0.2."), "{v}");
+    }
+}

@@ -1,0 +1,76 @@
+//! `cargo xtask pkg`: builds the npm package `livetrust` into `crates/wasm/pkg/`: the release wasm
+//! of livetrust-wasm, its ES-module glue and the TypeScript declarations generated from the Rust
+//! types (tsify), plus a package.json.
+
+use std::path::PathBuf;
+
+use crate::process::{cmd, project_root, run as run_command, Result};
+
+pub fn out_dir() -> PathBuf {
+    project_root().join("crates/wasm/pkg")
+}
+
+pub fn build() -> Result {
+    run_command(cmd(
+        "cargo",
+        &[
+            "build",
+            "--locked",
+            "--profile",
+            "web",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "livetrust-wasm",
+        ],
+    ))?;
+    let out = out_dir();
+    let wasm = project_root().join("target/wasm32-unknown-unknown/web/livetrust_wasm.wasm");
+    run_command(cmd(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--out-name",
+            "livetrust",
+            "--out-dir",
+            &out.to_string_lossy(),
+            &wasm.to_string_lossy(),
+        ],
+    ))?;
+    let optimized = out.join("livetrust_bg.wasm");
+    run_command(cmd(
+        "wasm-opt",
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            &optimized.to_string_lossy(),
+            "-o",
+            &optimized.to_string_lossy(),
+        ],
+    ))?;
+    let manifest = format!(
+        r#"{{
+  "name": "livetrust",
+  "version": "{version}",
+  "description": "Trust-commerce toolkit for live-stream e-commerce, compiled to WebAssembly",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "livetrust.js",
+  "types": "livetrust.d.ts",
+  "files": ["livetrust_bg.wasm", "livetrust.js", "livetrust.d.ts", "livetrust_bg.wasm.d.ts"],
+  "sideEffects": false
+}}
+"#,
+        version = env!("CARGO_PKG_VERSION")
+    );
+    std::fs::write(out.join("package.json"), manifest)
+        .map_err(|e| format!("cannot write package.json: {e}"))?;
+    println!("npm package written to {}", out.display());
+    Ok(())
+}
