@@ -76,7 +76,10 @@ pub fn run(args: &[&str]) -> Result {
         ))
     });
     p.step("native tests", || {
-        run_scanned(cmd("cargo", &["test", "--locked", "--workspace"]))
+        run_scanned(cmd(
+            "cargo",
+            &["test", "--locked", "--no-fail-fast", "--workspace"],
+        ))
     });
     p.step("wasm tests (headless Chromium)", || {
         run_scanned(cmd(
