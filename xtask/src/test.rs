@@ -87,6 +87,7 @@ pub fn run(args: &[&str]) -> Result {
             &[
                 "test",
                 "--locked",
+                "--no-fail-fast",
                 "--target",
                 WASM,
                 "-p",
