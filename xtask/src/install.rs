@@ -119,8 +119,11 @@ fn cargo_tool(name: &str, version: &str, binary: &str) -> Result {
 fn install_relocked(name: &str, version: &str) -> Result {
     println!("{name} {version}: its Cargo.lock names versions the registry does not serve; re-locking only those");
     let source = registry_source(name, version)?;
-    let work = project_root()
-        .join("target/xtask/relocked")
+    // Outside the project: inside it, cargo would take the copy for a member of our workspace.
+    let work = cargo_bin_dir()
+        .parent()
+        .map(|home| home.join("relocked"))
+        .ok_or("no CARGO_HOME")?
         .join(format!("{name}-{version}"));
     let _ = std::fs::remove_dir_all(&work);
     if let Some(parent) = work.parent() {
@@ -139,7 +142,10 @@ fn install_relocked(name: &str, version: &str) -> Result {
         if out.status.success() {
             let mut install = cmd("cargo", &["install", "--locked", "--force", "--path", "."]);
             install.current_dir(&work);
-            return run_command(install);
+            let installed = run_command(install);
+            // The build directory is large (~0.4 GB); the re-locked source stays for auditing.
+            let _ = std::fs::remove_dir_all(work.join("target"));
+            return installed;
         }
         let stderr = String::from_utf8_lossy(&out.stderr);
         let package = unavailable_locked_package(&stderr)
