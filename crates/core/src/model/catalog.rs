@@ -1,0 +1,81 @@
+//! Who sells what: the two-level category tree, merchants, products and (pseudonymous) buyers.
+
+use serde::{Deserialize, Serialize};
+
+use super::time::LocalDate;
+
+/// Whether customers of an L2 category come back often. The index uses the repeat-buyer rate for
+/// high-repurchase categories and the positive-review rate for low-repurchase ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Repurchase {
+    High,
+    Low,
+}
+
+/// A node of the category tree. L1 categories (食品饮料) have no parent; L2 categories (生鲜水果)
+/// have an L1 parent and a repurchase flag.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub parent_id: Option<String>,
+    /// Required on L2 categories, absent on L1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub repurchase: Option<Repurchase>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum MerchantType {
+    /// 达人: an individual seller, usually a streamer.
+    Individual,
+    /// 垂类商家: a merchant specialised in one vertical.
+    Vertical,
+    /// 品牌
+    Brand,
+    /// 快品牌: a brand born on the platform.
+    FastBrand,
+    /// 服务商: a service provider operating shops for others.
+    ServiceProvider,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Merchant {
+    pub id: String,
+    pub name: String,
+    /// An L2 category: peers are the merchants of the same L2 category.
+    pub category_id: String,
+    pub merchant_type: MerchantType,
+    pub start_date: LocalDate,
+    pub followers: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Product {
+    pub id: String,
+    pub merchant_id: String,
+    pub title: String,
+    /// List price in fen (分, 1/100 yuan). Money is always integer fen, never a float.
+    pub list_price_fen: i64,
+    pub category_id: String,
+}
+
+/// A buyer: a pseudonymous id and nothing else (no personal data).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Buyer {
+    pub id: String,
+}

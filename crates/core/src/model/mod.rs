@@ -1,0 +1,94 @@
+//! The marketplace data model every feature reads: categories, merchants, products, buyers,
+//! orders with refunds, reviews, service events and live sessions.
+//!
+//! All types are plain serde data with camelCase JSON names; input types reject unknown fields
+//! so a misspelt column is reported instead of silently ignored. `docs/data-format.md` documents
+//! the format and `schemas/` holds the JSON Schemas generated from these types.
+
+mod catalog;
+mod live;
+mod order;
+mod review;
+mod service;
+pub mod time;
+
+pub use catalog::{Buyer, Category, Merchant, MerchantType, Product, Repurchase};
+pub use live::{
+    ExplainMark, LiveSession, OnAirInterval, SessionSignals, StagedProduct, TranscriptSegment,
+};
+pub use order::{Channel, Order, Refund, RefundKind, RefundReason};
+pub use review::{MerchantReply, Ratings, Review, ValueForMoney};
+pub use service::{ComplaintReason, ServiceEvent};
+pub use time::{DayWindow, LocalDate, Timestamp};
+
+use serde::{Deserialize, Serialize};
+
+/// A whole marketplace (or one merchant's slice of it).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Dataset {
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub merchants: Vec<Merchant>,
+    #[serde(default)]
+    pub products: Vec<Product>,
+    #[serde(default)]
+    pub buyers: Vec<Buyer>,
+    #[serde(default)]
+    pub orders: Vec<Order>,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    #[serde(default)]
+    pub service_events: Vec<ServiceEvent>,
+    #[serde(default)]
+    pub live_sessions: Vec<LiveSession>,
+}
+
+/// The tables of a dataset, in dependency order: a table only refers to tables before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Table {
+    Categories,
+    Merchants,
+    Buyers,
+    Products,
+    Orders,
+    Reviews,
+    ServiceEvents,
+    LiveSessions,
+}
+
+impl Table {
+    pub const ALL: [Table; 8] = [
+        Table::Categories,
+        Table::Merchants,
+        Table::Buyers,
+        Table::Products,
+        Table::Orders,
+        Table::Reviews,
+        Table::ServiceEvents,
+        Table::LiveSessions,
+    ];
+
+    /// The file stem of this table in a dataset directory (`orders.ndjson`, `orders.csv`, …) and
+    /// its key in a whole-dataset JSON object.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Categories => "categories",
+            Table::Merchants => "merchants",
+            Table::Buyers => "buyers",
+            Table::Products => "products",
+            Table::Orders => "orders",
+            Table::Reviews => "reviews",
+            Table::ServiceEvents => "serviceEvents",
+            Table::LiveSessions => "liveSessions",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Table> {
+        Table::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
