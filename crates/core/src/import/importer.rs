@@ -1,0 +1,689 @@
+//! The importer: reads records table by table (JSON, NDJSON or CSV), checks each against its shape
+//! and rules, keeps the valid ones and reports every skipped one with file, record, field and
+//! reason. It never stops at the first problem and never drops a valid record silently.
+//!
+//! Tables must arrive in dependency order (`Table::ALL`): a record is checked against the tables
+//! before its own. [`import_files`](super::import_files) sorts files accordingly.
+
+use std::io::Read;
+
+use serde::de::{DeserializeOwned, DeserializeSeed, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::csv_rows::{OrderRow, ReviewRow, ServiceEventRow};
+use super::refs::{CategoryLevel, OrderFacts, PendingParent, Refs};
+use super::report::{FileSummary, ImportReport, Problem, ProblemKind};
+use super::rules::{self, Issue, Issues};
+use crate::model::{
+    Buyer, Category, Dataset, LiveSession, Merchant, Order, Product, Repurchase, Review,
+    ServiceEvent, Table,
+};
+
+/// How an import behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Keep accepted records in the resulting dataset. `false` validates only, remembering ids
+    /// but not records, for inputs larger than memory.
+    pub keep_records: bool,
+    /// At most this many problems are listed (all are counted).
+    pub max_problems: usize,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            keep_records: true,
+            max_problems: 1_000,
+        }
+    }
+}
+
+/// The outcome: the accepted records and the report of what was skipped and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub dataset: Dataset,
+    pub report: ImportReport,
+}
+
+#[derive(Debug)]
+pub struct Importer {
+    options: ImportOptions,
+    refs: Refs,
+    dataset: Dataset,
+    report: ImportReport,
+    /// Index into `report.files` of the file being read.
+    current: Option<usize>,
+}
+
+/// A record of a table, already parsed.
+enum Parsed {
+    Category(Category),
+    Merchant(Merchant),
+    Buyer(Buyer),
+    Product(Product),
+    Order(Order),
+    Review(Review),
+    ServiceEvent(ServiceEvent),
+    LiveSession(Box<LiveSession>),
+}
+
+impl Importer {
+    pub fn new(options: ImportOptions) -> Self {
+        Importer {
+            options,
+            refs: Refs::default(),
+            dataset: Dataset::default(),
+            report: ImportReport::default(),
+            current: None,
+        }
+    }
+
+    /// Starts a file holding records of `table`.
+    pub fn begin_file(&mut self, file: &str, table: Table) {
+        if let Some(previous) = self.current_table() {
+            if previous == Table::Categories && table != Table::Categories {
+                self.finish_categories();
+            }
+        }
+        self.report.files.push(FileSummary {
+            file: file.to_owned(),
+            table,
+            records: 0,
+            accepted: 0,
+            skipped: 0,
+        });
+        self.current = Some(self.report.files.len() - 1);
+    }
+
+    fn current_table(&self) -> Option<Table> {
+        self.current.map(|i| self.report.files[i].table)
+    }
+
+    fn file_name(&self) -> String {
+        self.current
+            .map(|i| self.report.files[i].file.clone())
+            .unwrap_or_default()
+    }
+
+    /// A problem that is not about one record (an unreadable or unsupported file).
+    pub fn file_problem(&mut self, file: &str, kind: ProblemKind, reason: impl Into<String>) {
+        self.problem(Problem {
+            file: file.to_owned(),
+            record: 0,
+            field: String::new(),
+            kind,
+            reason: reason.into(),
+        });
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        self.report.problem_count += 1;
+        if self.report.problems.len() < self.options.max_problems {
+            self.report.problems.push(problem);
+        }
+    }
+
+    fn skip(&mut self, record: u64, issues: Vec<Issue>) {
+        let file = self.file_name();
+        for issue in issues {
+            self.problem(Problem {
+                file: file.clone(),
+                record,
+                field: issue.field,
+                kind: issue.kind,
+                reason: issue.reason,
+            });
+        }
+        if let Some(i) = self.current {
+            self.report.files[i].skipped += 1;
+        }
+    }
+
+    fn count_record(&mut self) {
+        if let Some(i) = self.current {
+            self.report.files[i].records += 1;
+        }
+    }
+
+    /// One record as JSON text (an NDJSON line or a JSON array element).
+    pub fn record_json(&mut self, record: u64, text: &str) {
+        let Some(table) = self.current_table() else {
+            return;
+        };
+        self.count_record();
+        let parsed = match table {
+            Table::Categories => parse_json(text).map(Parsed::Category),
+            Table::Merchants => parse_json(text).map(Parsed::Merchant),
+            Table::Buyers => parse_json(text).map(Parsed::Buyer),
+            Table::Products => parse_json(text).map(Parsed::Product),
+            Table::Orders => parse_json(text).map(Parsed::Order),
+            Table::Reviews => parse_json(text).map(Parsed::Review),
+            Table::ServiceEvents => parse_json(text).map(Parsed::ServiceEvent),
+            Table::LiveSessions => parse_json(text).map(|s| Parsed::LiveSession(Box::new(s))),
+        };
+        match parsed {
+            Ok(parsed) => self.accept(record, parsed),
+            Err(issue) => self.skip(record, vec![issue]),
+        }
+    }
+
+    /// One NDJSON line (without its `\n`). Blank lines are not records; a trailing `\r` and a
+    /// byte-order mark on the first line are tolerated.
+    pub fn ndjson_line(&mut self, line_number: u64, bytes: &[u8]) {
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        let bytes = if line_number == 1 {
+            bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+        } else {
+            bytes
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return;
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.record_json(line_number, text),
+            Err(e) => {
+                self.count_record();
+                self.skip(
+                    line_number,
+                    vec![Issue {
+                        field: String::new(),
+                        kind: ProblemKind::InvalidUtf8,
+                        reason: format!("not UTF-8 from byte {} of the line", e.valid_up_to() + 1),
+                    }],
+                );
+            }
+        }
+    }
+
+    /// A whole NDJSON file held in memory (the browser's case).
+    pub fn ndjson(&mut self, file: &str, table: Table, bytes: &[u8]) {
+        self.begin_file(file, table);
+        for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            self.ndjson_line(i as u64 + 1, line);
+        }
+    }
+
+    /// A JSON file holding an array of records of `table`, read as a stream: elements are checked
+    /// one at a time and only the ids of accepted ones are kept in `validate` mode.
+    pub fn json_array(&mut self, file: &str, table: Table, reader: impl Read) {
+        self.begin_file(file, table);
+        let mut de = serde_json::Deserializer::from_reader(SkipBom::new(reader));
+        let mut seen = 0u64;
+        let result = ArraySeed {
+            importer: self,
+            seen: &mut seen,
+        }
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
+        if let Err(e) = result {
+            self.count_record();
+            self.skip(
+                seen + 1,
+                vec![Issue {
+                    field: String::new(),
+                    kind: ProblemKind::Syntax,
+                    reason: format!(
+                        "{e} (a JSON file must hold an array of {} records; nothing after this point was read)",
+                        table.name()
+                    ),
+                }],
+            );
+        }
+    }
+
+    /// A JSON object holding several tables (`{"categories": [...], "orders": [...]}`), read
+    /// whole. Tables are imported in dependency order whatever their order in the file.
+    pub fn json_dataset(&mut self, file: &str, bytes: &[u8]) {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let tables: std::collections::BTreeMap<String, Box<RawValue>> =
+            match serde_json::from_slice(bytes) {
+                Ok(tables) => tables,
+                Err(e) => {
+                    self.file_problem(
+                        file,
+                        ProblemKind::Syntax,
+                        format!(
+                            "{e} (expected an object of tables, such as {{\"orders\": [...]}})"
+                        ),
+                    );
+                    return;
+                }
+            };
+        for key in tables.keys() {
+            if Table::from_name(key).is_none() {
+                let known: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
+                self.file_problem(
+                    file,
+                    ProblemKind::Shape,
+                    format!(
+                        "unknown table `{key}`; expected one of {}",
+                        known.join(", ")
+                    ),
+                );
+            }
+        }
+        for table in Table::ALL {
+            if let Some(raw) = tables.get(table.name()) {
+                self.json_array(
+                    &format!("{file}#{}", table.name()),
+                    table,
+                    raw.get().as_bytes(),
+                );
+            }
+        }
+    }
+
+    /// A CSV file with a header row naming the columns (see docs/data-format.md).
+    pub fn csv(&mut self, file: &str, table: Table, reader: impl Read) {
+        self.begin_file(file, table);
+        if table == Table::LiveSessions {
+            self.file_problem(
+                file,
+                ProblemKind::UnsupportedFile,
+                "live sessions have nested per-second signals: use JSON or NDJSON",
+            );
+            return;
+        }
+        let mut csv = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_reader(SkipBom::new(reader));
+        let headers = match csv.byte_headers() {
+            Ok(h) => h.clone(),
+            Err(e) => {
+                self.count_record();
+                self.skip(1, vec![csv_issue(&e)]);
+                return;
+            }
+        };
+        let mut row = csv::ByteRecord::new();
+        loop {
+            let line = csv.position().line() + 1;
+            match csv.read_byte_record(&mut row) {
+                Ok(false) => break,
+                Ok(true) => {
+                    let line = row.position().map_or(line, |p| p.line());
+                    self.count_record();
+                    match parse_csv_row(table, &row, &headers) {
+                        Ok(parsed) => self.accept(line, parsed),
+                        Err(issue) => self.skip(line, vec![issue]),
+                    }
+                }
+                Err(e) => {
+                    self.count_record();
+                    let line = e.position().map_or(line, |p| p.line());
+                    self.skip(line, vec![csv_issue(&e)]);
+                    if !matches!(
+                        e.kind(),
+                        csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
+                    ) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    fn accept(&mut self, record: u64, parsed: Parsed) {
+        let Issues(mut issues) = match &parsed {
+            Parsed::Category(c) => rules::category(c),
+            Parsed::Merchant(m) => rules::merchant(m, &self.refs),
+            Parsed::Buyer(b) => {
+                let mut i = Issues::default();
+                if b.id.trim().is_empty() {
+                    i.0.push(Issue {
+                        field: "id".into(),
+                        kind: ProblemKind::InvalidValue,
+                        reason: "must not be empty".into(),
+                    });
+                }
+                i
+            }
+            Parsed::Product(p) => rules::product(p, &self.refs),
+            Parsed::Order(o) => rules::order(o, &self.refs),
+            Parsed::Review(r) => rules::review(r, &self.refs),
+            Parsed::ServiceEvent(e) => rules::service_event(e, &self.refs),
+            Parsed::LiveSession(s) => rules::live_session(s, &self.refs),
+        };
+        if let Some(duplicate) = self.duplicate(&parsed) {
+            issues.push(duplicate);
+        }
+        if !issues.is_empty() {
+            self.skip(record, issues);
+            return;
+        }
+        self.remember(record, parsed);
+        if let Some(i) = self.current {
+            self.report.files[i].accepted += 1;
+        }
+    }
+
+    fn duplicate(&self, parsed: &Parsed) -> Option<Issue> {
+        let refs = &self.refs;
+        let (id, seen) = match parsed {
+            Parsed::Category(c) => (&c.id, refs.categories.contains_key(c.id.as_str())),
+            Parsed::Merchant(m) => (&m.id, refs.merchants.get(&m.id).is_some()),
+            Parsed::Buyer(b) => (&b.id, refs.buyers.get(&b.id).is_some()),
+            Parsed::Product(p) => (&p.id, refs.products.contains_key(p.id.as_str())),
+            Parsed::Order(o) => (&o.id, refs.orders.contains_key(o.id.as_str())),
+            Parsed::Review(r) => (&r.id, refs.reviews.contains(r.id.as_str())),
+            Parsed::ServiceEvent(e) => {
+                let id = e.id();
+                return refs
+                    .service_events
+                    .contains(id)
+                    .then(|| duplicate_issue(id));
+            }
+            Parsed::LiveSession(s) => (&s.id, refs.live_sessions.contains(s.id.as_str())),
+        };
+        seen.then(|| duplicate_issue(id))
+    }
+
+    fn remember(&mut self, record: u64, parsed: Parsed) {
+        let keep = self.options.keep_records;
+        let refs = &mut self.refs;
+        let data = &mut self.dataset;
+        match parsed {
+            Parsed::Category(c) => {
+                let level = match (&c.parent_id, c.repurchase) {
+                    (Some(parent), repurchase) => {
+                        refs.category_parents.push(PendingParent {
+                            file: self.current.unwrap_or(0),
+                            record,
+                            id: c.id.clone(),
+                            parent: parent.clone(),
+                        });
+                        CategoryLevel::L2(repurchase.unwrap_or(Repurchase::Low))
+                    }
+                    (None, _) => CategoryLevel::L1,
+                };
+                refs.categories.insert(c.id.as_str().into(), level);
+                if keep {
+                    data.categories.push(c);
+                }
+            }
+            Parsed::Merchant(m) => {
+                refs.merchants.insert(&m.id);
+                if keep {
+                    data.merchants.push(m);
+                }
+            }
+            Parsed::Buyer(b) => {
+                refs.buyers_table_given = true;
+                refs.buyers.insert(&b.id);
+                if keep {
+                    data.buyers.push(b);
+                }
+            }
+            Parsed::Product(p) => {
+                let owner = refs.merchants.get(&p.merchant_id).unwrap_or(u32::MAX);
+                refs.products.insert(p.id.as_str().into(), owner);
+                if keep {
+                    data.products.push(p);
+                }
+            }
+            Parsed::Order(o) => {
+                let buyer = refs.buyers.insert(&o.buyer_id);
+                let merchant = refs.merchants.get(&o.merchant_id).unwrap_or(u32::MAX);
+                refs.orders.insert(
+                    o.id.as_str().into(),
+                    OrderFacts {
+                        buyer,
+                        merchant,
+                        paid_at: o.paid_at,
+                    },
+                );
+                if keep {
+                    data.orders.push(o);
+                }
+            }
+            Parsed::Review(r) => {
+                refs.reviews.insert(r.id.as_str().into());
+                if keep {
+                    data.reviews.push(r);
+                }
+            }
+            Parsed::ServiceEvent(e) => {
+                refs.service_events.insert(e.id().into());
+                if keep {
+                    data.service_events.push(e);
+                }
+            }
+            Parsed::LiveSession(s) => {
+                refs.live_sessions.insert(s.id.as_str().into());
+                if keep {
+                    data.live_sessions.push(*s);
+                }
+            }
+        }
+    }
+
+    /// Checks the parents of the L2 categories once all categories are known; a category whose
+    /// parent is missing is withdrawn (and reported) before anything can refer to it.
+    fn finish_categories(&mut self) {
+        let pending = std::mem::take(&mut self.refs.category_parents);
+        for PendingParent {
+            file: file_index,
+            record,
+            id,
+            parent,
+        } in pending
+        {
+            let Some(issue) = rules::category_parent(&self.refs, &parent) else {
+                continue;
+            };
+            self.refs.categories.remove(id.as_str());
+            self.dataset.categories.retain(|c| c.id != id);
+            let file = self
+                .report
+                .files
+                .get(file_index)
+                .map(|f| f.file.clone())
+                .unwrap_or_default();
+            if let Some(summary) = self.report.files.get_mut(file_index) {
+                summary.accepted = summary.accepted.saturating_sub(1);
+                summary.skipped += 1;
+            }
+            self.problem(Problem {
+                file,
+                record,
+                field: issue.field,
+                kind: issue.kind,
+                reason: issue.reason,
+            });
+        }
+    }
+
+    pub fn finish(mut self) -> Imported {
+        self.finish_categories();
+        Imported {
+            dataset: self.dataset,
+            report: self.report,
+        }
+    }
+}
+
+fn duplicate_issue(id: &str) -> Issue {
+    Issue {
+        field: "id".into(),
+        kind: ProblemKind::DuplicateId,
+        reason: format!("`{id}` appears more than once; the first one was kept"),
+    }
+}
+
+/// Parses one record; on failure says which field and why (re-parsing with path tracking only
+/// then, so the common path stays fast).
+fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Issue> {
+    match serde_json::from_str::<T>(text) {
+        Ok(value) => Ok(value),
+        Err(first) => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let (field, error) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                Err(e) => {
+                    let path = e.path().to_string();
+                    (
+                        if path == "." { String::new() } else { path },
+                        e.into_inner(),
+                    )
+                }
+                Ok(_) => (String::new(), first),
+            };
+            let kind = match error.classify() {
+                serde_json::error::Category::Data => ProblemKind::Shape,
+                _ => ProblemKind::Syntax,
+            };
+            Err(Issue {
+                field,
+                kind,
+                reason: error.to_string(),
+            })
+        }
+    }
+}
+
+fn parse_csv_row(
+    table: Table,
+    row: &csv::ByteRecord,
+    headers: &csv::ByteRecord,
+) -> Result<Parsed, Issue> {
+    fn de<T: DeserializeOwned>(
+        row: &csv::ByteRecord,
+        headers: &csv::ByteRecord,
+    ) -> Result<T, Issue> {
+        row.deserialize::<T>(Some(headers)).map_err(|e| {
+            let field = match e.kind() {
+                csv::ErrorKind::Deserialize { err, .. } => err
+                    .field()
+                    .and_then(|i| headers.get(i as usize))
+                    .map(|h| String::from_utf8_lossy(h).into_owned())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            let reason = match e.kind() {
+                csv::ErrorKind::Deserialize { err, .. } => err.kind().to_string(),
+                other => format!("{other:?}"),
+            };
+            Issue {
+                field,
+                kind: ProblemKind::Shape,
+                reason,
+            }
+        })
+    }
+    let flat = |(field, reason): (&str, &str)| Issue {
+        field: field.to_owned(),
+        kind: ProblemKind::Shape,
+        reason: reason.to_owned(),
+    };
+    Ok(match table {
+        Table::Categories => Parsed::Category(de(row, headers)?),
+        Table::Merchants => Parsed::Merchant(de(row, headers)?),
+        Table::Buyers => Parsed::Buyer(de(row, headers)?),
+        Table::Products => Parsed::Product(de(row, headers)?),
+        Table::Orders => Parsed::Order(de::<OrderRow>(row, headers)?.into_order().map_err(flat)?),
+        Table::Reviews => {
+            Parsed::Review(de::<ReviewRow>(row, headers)?.into_review().map_err(flat)?)
+        }
+        Table::ServiceEvents => Parsed::ServiceEvent(
+            de::<ServiceEventRow>(row, headers)?
+                .into_event()
+                .map_err(flat)?,
+        ),
+        Table::LiveSessions => {
+            return Err(Issue {
+                field: String::new(),
+                kind: ProblemKind::UnsupportedFile,
+                reason: "live sessions cannot be read from CSV".into(),
+            })
+        }
+    })
+}
+
+fn csv_issue(e: &csv::Error) -> Issue {
+    let kind = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => ProblemKind::InvalidUtf8,
+        _ => ProblemKind::Syntax,
+    };
+    let reason = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("has {len} columns; the header has {expected_len}"),
+        csv::ErrorKind::Utf8 { err, .. } => format!("not UTF-8 ({err})"),
+        _ => e.to_string(),
+    };
+    Issue {
+        field: String::new(),
+        kind,
+        reason,
+    }
+}
+
+/// Drives a streamed JSON array, handing each element to the importer as raw JSON text.
+struct ArraySeed<'a> {
+    importer: &'a mut Importer,
+    seen: &'a mut u64,
+}
+
+impl<'de> DeserializeSeed<'de> for ArraySeed<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ArraySeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of records")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(raw) = seq.next_element::<Box<RawValue>>()? {
+            *self.seen += 1;
+            self.importer.record_json(*self.seen, raw.get());
+        }
+        Ok(())
+    }
+}
+
+/// A reader that drops a leading UTF-8 byte-order mark (spreadsheet exports often start with one).
+struct SkipBom<R> {
+    inner: R,
+    checked: bool,
+    pending: Vec<u8>,
+}
+
+impl<R: Read> SkipBom<R> {
+    fn new(inner: R) -> Self {
+        SkipBom {
+            inner,
+            checked: false,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<R: Read> Read for SkipBom<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if !self.checked {
+            self.checked = true;
+            let mut head = [0u8; 3];
+            let mut n = 0;
+            while n < 3 {
+                let got = self.inner.read(&mut head[n..])?;
+                if got == 0 {
+                    break;
+                }
+                n += got;
+            }
+            if &head[..n] != b"\xEF\xBB\xBF" {
+                self.pending.extend_from_slice(&head[..n]);
+            }
+        }
+        if !self.pending.is_empty() {
+            let n = self.pending.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.pending[..n]);
+            self.pending.drain(..n);
+            return Ok(n);
+        }
+        self.inner.read(buf)
+    }
+}
