@@ -4,11 +4,14 @@
 //! the wasm package exposes, and prints the same JSON. Errors go to standard error as a readable
 //! line plus the core's typed error as JSON, with a non-zero exit status.
 
+mod files;
+
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use livetrust_core::import::{ImportOptions, Importer};
 use livetrust_core::{peer_tier, Error};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -33,6 +36,18 @@ enum Command {
         /// JSON input file, or `-` for standard input.
         input: PathBuf,
     },
+    /// Validate marketplace data: a directory of table files (orders.ndjson, merchants.csv, …),
+    /// one such file, or a whole-dataset JSON file. Reports every problem with file, record,
+    /// field and reason; exits 1 when there are problems. Files are streamed, not loaded whole.
+    Validate {
+        path: PathBuf,
+        /// Print the report as JSON (the same shape as the wasm `validate`).
+        #[arg(long)]
+        json: bool,
+        /// List at most this many problems (all are counted).
+        #[arg(long, default_value_t = 1000)]
+        max_problems: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -41,6 +56,11 @@ fn main() -> ExitCode {
         Command::Place { input } => {
             read_json(input).and_then(|i| run_core(&i, peer_tier::place_against_peers))
         }
+        Command::Validate {
+            path,
+            json,
+            max_problems,
+        } => return validate(path, *json, *max_problems),
     };
     match result {
         Ok(json) => {
@@ -54,6 +74,44 @@ fn main() -> ExitCode {
             }
             ExitCode::from(failure.exit_code)
         }
+    }
+}
+
+fn validate(path: &std::path::Path, json: bool, max_problems: usize) -> ExitCode {
+    let files = match files::data_files(path) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut importer = Importer::new(ImportOptions {
+        keep_records: false,
+        max_problems,
+    });
+    files::import_paths(&mut importer, &files);
+    let report = importer.finish().report;
+    if json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: cannot serialize the report: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        print!("{}", report.to_text());
+        println!(
+            "{} records accepted, {} skipped, {} problems",
+            report.accepted(),
+            report.skipped(),
+            report.problem_count
+        );
+    }
+    if report.is_clean() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

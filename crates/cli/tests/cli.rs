@@ -67,3 +67,72 @@ fn unreadable_file_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn validate_matches_the_shared_cases() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../../core/tests/cases/validate.json")).unwrap();
+    for (n, case) in cases.iter().enumerate() {
+        let dir =
+            std::env::temp_dir().join(format!("livetrust-cli-validate-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for f in case["files"].as_array().unwrap() {
+            std::fs::write(
+                dir.join(f["name"].as_str().unwrap()),
+                f["text"].as_str().unwrap(),
+            )
+            .unwrap();
+        }
+        let dir_arg = dir.to_string_lossy().into_owned();
+        let (code, stdout, stderr) = livetrust(&["validate", &dir_arg, "--json"], "");
+        let expected: Vec<String> = serde_json::from_value(case["problems"].clone()).unwrap();
+        assert_eq!(
+            code,
+            if expected.is_empty() { 0 } else { 1 },
+            "case {}: {stderr}",
+            case["name"]
+        );
+        let report: Value = serde_json::from_str(&stdout).unwrap();
+        let mut got: Vec<String> = report["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let file = p["file"].as_str().unwrap();
+                let base = file.rsplit('/').next().unwrap();
+                format!(
+                    "{base}:{} {} {}",
+                    p["record"],
+                    p["field"].as_str().unwrap(),
+                    p["kind"].as_str().unwrap()
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, expected, "case {}", case["name"]);
+        let accepted: u64 = report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["accepted"].as_u64().unwrap())
+            .sum();
+        assert_eq!(
+            accepted,
+            case["accepted"].as_u64().unwrap(),
+            "case {}",
+            case["name"]
+        );
+        // The text form names file, record and field on one line.
+        let (_, text, _) = livetrust(&["validate", &dir_arg], "");
+        for line in &expected {
+            let (file_record, _) = line.split_once(' ').unwrap();
+            assert!(
+                text.contains(file_record),
+                "case {}: {file_record} in\n{text}",
+                case["name"]
+            );
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -38,3 +38,50 @@ fn peer_tier_cases() {
         }
     }
 }
+
+/// `file:record field kind`, the form the validate cases list problems in.
+fn problem_line(p: &Value) -> String {
+    format!(
+        "{}:{} {} {}",
+        p["file"].as_str().unwrap_or(""),
+        p["record"],
+        p["field"].as_str().unwrap_or(""),
+        p["kind"].as_str().unwrap_or("")
+    )
+}
+
+#[test]
+fn validate_cases() {
+    use livetrust_core::import::{import_files, ImportOptions, InputFile};
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("cases/validate.json")).expect("case file parses");
+    for case in &cases {
+        let files: Vec<InputFile> = case["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| InputFile {
+                name: f["name"].as_str().unwrap().to_owned(),
+                bytes: f["text"].as_str().unwrap().as_bytes().to_vec(),
+            })
+            .collect();
+        let imported = import_files(&files, ImportOptions::default());
+        let report = serde_json::to_value(&imported.report).unwrap();
+        let got: Vec<String> = report["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(problem_line)
+            .collect();
+        let mut got_sorted = got.clone();
+        got_sorted.sort();
+        let expected: Vec<String> = serde_json::from_value(case["problems"].clone()).unwrap();
+        assert_eq!(got_sorted, expected, "case {}", case["name"]);
+        assert_eq!(
+            imported.report.accepted(),
+            case["accepted"].as_u64().unwrap(),
+            "case {}",
+            case["name"]
+        );
+    }
+}

@@ -195,6 +195,20 @@ impl Importer {
         }
     }
 
+    /// Records that a line was longer than the reader accepts (the CLI caps lines so that a
+    /// file without newlines cannot exhaust memory).
+    pub fn line_too_long(&mut self, line_number: u64, cap: usize) {
+        self.count_record();
+        self.skip(
+            line_number,
+            vec![Issue {
+                field: String::new(),
+                kind: ProblemKind::InvalidValue,
+                reason: format!("the line is longer than {cap} bytes and was not read"),
+            }],
+        );
+    }
+
     /// A whole NDJSON file held in memory (the browser's case).
     pub fn ndjson(&mut self, file: &str, table: Table, bytes: &[u8]) {
         self.begin_file(file, table);
@@ -527,6 +541,16 @@ fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Issue> {
                 }
                 Ok(_) => (String::new(), first),
             };
+            // serde reports a missing field at its parent's path; name the field itself.
+            let message = error.to_string();
+            let field = match message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split_once('`'))
+            {
+                Some((name, _)) if field.is_empty() => name.to_owned(),
+                Some((name, _)) => format!("{field}.{name}"),
+                None => field,
+            };
             let kind = match error.classify() {
                 serde_json::error::Category::Data => ProblemKind::Shape,
                 _ => ProblemKind::Syntax,
@@ -534,7 +558,7 @@ fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Issue> {
             Err(Issue {
                 field,
                 kind,
-                reason: error.to_string(),
+                reason: message,
             })
         }
     }

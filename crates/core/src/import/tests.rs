@@ -327,6 +327,26 @@ fn live_session_problems_name_each_field() {
 }
 
 #[test]
+fn a_missing_field_is_named() {
+    let order = r#"{"id":"o9","buyerId":"b1","merchantId":"m1","productId":"p1","channel":"shop","quantity":1,"amountFen":5,"paidAt":"2026-11-02T12:00:00Z","refund":{"kind":"refundOnly","requestedAt":"2026-11-03T00:00:00Z"}}"#;
+    let mut input = files(&[]);
+    input.retain(|f| f.name != "orders.ndjson");
+    input.push(InputFile {
+        name: "orders.ndjson".into(),
+        bytes: format!("{{\"id\":\"o1\"}}\n{order}\n").into(),
+    });
+    let imported = import(&input);
+    let fields: Vec<&str> = imported
+        .report
+        .problems
+        .iter()
+        .take(2)
+        .map(|p| p.field.as_str())
+        .collect();
+    assert_eq!(fields, ["buyerId", "refund.reason"]);
+}
+
+#[test]
 fn problem_list_is_capped_but_counted() {
     let lines: String = (0..50).map(|i| format!("{{\"id\":{i}}}\n")).collect();
     let imported = import_files(

@@ -1,0 +1,158 @@
+//! Streaming the files of a dataset into the core importer without holding them in memory:
+//! NDJSON line by line (with a cap on line length), JSON arrays and CSV through buffered readers.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use livetrust_core::import::{file_kind, FileKind, Format, Importer, ProblemKind};
+use livetrust_core::model::Table;
+
+/// A line longer than this is reported and skipped rather than buffered.
+pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The data files of `path` (a file, or the files directly inside a directory), sorted by name.
+pub fn data_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        files.sort();
+        Ok(files)
+    } else {
+        // Opening it here turns a missing file into an error now rather than a problem later.
+        File::open(path)?;
+        Ok(vec![path.to_path_buf()])
+    }
+}
+
+/// Feeds every file to `importer`, tables in dependency order.
+pub fn import_paths(importer: &mut Importer, files: &[PathBuf]) {
+    let mut ordered: Vec<(Option<Table>, &PathBuf, FileKind)> = Vec::new();
+    for path in files {
+        let name = path.to_string_lossy();
+        match file_kind(&name) {
+            Ok(kind @ FileKind::Dataset) => ordered.push((None, path, kind)),
+            Ok(kind @ FileKind::Table(table, _)) => ordered.push((Some(table), path, kind)),
+            Err(reason) => importer.file_problem(&name, ProblemKind::UnsupportedFile, reason),
+        }
+    }
+    ordered.sort_by_key(|(table, _, _)| *table);
+    for (_, path, kind) in ordered {
+        let name = path.to_string_lossy().into_owned();
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                importer.file_problem(
+                    &name,
+                    ProblemKind::UnsupportedFile,
+                    format!("cannot read: {e}"),
+                );
+                continue;
+            }
+        };
+        let reader = BufReader::with_capacity(1 << 20, file);
+        match kind {
+            FileKind::Dataset => {
+                let mut bytes = Vec::new();
+                let mut reader = reader;
+                match reader.read_to_end(&mut bytes) {
+                    Ok(_) => importer.json_dataset(&name, &bytes),
+                    Err(e) => importer.file_problem(
+                        &name,
+                        ProblemKind::UnsupportedFile,
+                        format!("cannot read: {e}"),
+                    ),
+                }
+            }
+            FileKind::Table(table, Format::Json) => importer.json_array(&name, table, reader),
+            FileKind::Table(table, Format::Csv) => importer.csv(&name, table, reader),
+            FileKind::Table(table, Format::Ndjson) => {
+                importer.begin_file(&name, table);
+                if let Err(e) = for_each_line(reader, MAX_LINE_BYTES, |n, line| match line {
+                    Some(bytes) => importer.ndjson_line(n, bytes),
+                    None => importer.line_too_long(n, MAX_LINE_BYTES),
+                }) {
+                    importer.file_problem(
+                        &name,
+                        ProblemKind::UnsupportedFile,
+                        format!("read failed: {e}"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Calls `each(line_number, Some(bytes))` for every line (without `\n`), or `None` for a line
+/// longer than `cap`, whose bytes are skipped without being buffered.
+pub fn for_each_line(
+    mut reader: impl BufRead,
+    cap: usize,
+    mut each: impl FnMut(u64, Option<&[u8]>),
+) -> std::io::Result<()> {
+    let mut line = Vec::new();
+    let mut number = 0u64;
+    let mut too_long = false;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            if !line.is_empty() || too_long {
+                number += 1;
+                each(number, (!too_long).then_some(line.as_slice()));
+            }
+            return Ok(());
+        }
+        let (chunk, found_newline) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..i], true),
+            None => (buf, false),
+        };
+        if !too_long {
+            if line.len() + chunk.len() > cap {
+                too_long = true;
+                line.clear();
+            } else {
+                line.extend_from_slice(chunk);
+            }
+        }
+        let consumed = chunk.len() + usize::from(found_newline);
+        reader.consume(consumed);
+        if found_newline {
+            number += 1;
+            each(number, (!too_long).then_some(line.as_slice()));
+            line.clear();
+            too_long = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_split_and_long_ones_skipped_without_buffering() {
+        let text = b"a\nbbbbbbbbbb\n\nccc";
+        let mut seen = Vec::new();
+        // A small reader capacity forces lines to span several buffers.
+        let reader = BufReader::with_capacity(3, &text[..]);
+        for_each_line(reader, 5, |n, l| {
+            seen.push((n, l.map(|b| String::from_utf8_lossy(b).into_owned())))
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            vec![
+                (1, Some("a".into())),
+                (2, None),
+                (3, Some(String::new())),
+                (4, Some("ccc".into()))
+            ]
+        );
+    }
+}
