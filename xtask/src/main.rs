@@ -1,13 +1,14 @@
 //! xtask: livetrust's own build and test driver, in the style of rust-analyzer's xtask.
 //!
 //! `cargo xtask serve` and `cargo xtask test` are the two commands the README promises work on a
-//! fresh machine: each first installs what is missing (see `install`), then does its job. Plain
-//! std only, so the driver itself builds in seconds.
+//! fresh machine: each first installs what is missing (see `install`), then does its job. Besides std it
+//! uses only the core (with its `schema` feature), to write the JSON Schemas.
 
 mod install;
 mod pipeline;
 mod pkg;
 mod process;
+mod schemas;
 mod serve;
 mod sizes;
 mod test;
@@ -24,6 +25,7 @@ commands:
                              summary and a non-zero exit status if anything failed
   install [--browser]        only install the build tools (and Chromium + e2e packages)
   pkg                        build the npm package `livetrust` into crates/wasm/pkg/
+  schemas                    regenerate schemas/*.schema.json from the Rust model types
   sizes                      print raw/gzip/brotli sizes of dist/*.wasm and dist/*.js
 ";
 
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         "test" => test::run(&rest),
         "install" => install::run(&rest),
         "pkg" => install::build_tools().and_then(|()| pkg::build()),
+        "schemas" => schemas::write(),
         "sizes" => sizes::print_report(&process::project_root().join("dist")),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

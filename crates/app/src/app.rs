@@ -5,12 +5,14 @@ use yew_router::prelude::*;
 
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::Lang;
-use crate::pages::{live_room::LiveRoom, not_found::NotFound};
+use crate::pages::{import::ImportPage, live_room::LiveRoom, not_found::NotFound};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
 pub enum Route {
     #[at("/")]
     LiveRoom,
+    #[at("/import")]
+    Import,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -19,6 +21,7 @@ pub enum Route {
 fn switch(route: Route) -> Html {
     match route {
         Route::LiveRoom => html! { <LiveRoom /> },
+        Route::Import => html! { <ImportPage /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -47,6 +50,7 @@ pub fn app() -> Html {
                     <span class="brand">{ t.app_name }</span>
                     <nav aria-label={t.app_name}>
                         <Link<Route> to={Route::LiveRoom}>{ t.nav_live_room }</Link<Route>>
+                        <Link<Route> to={Route::Import}>{ t.nav_import }</Link<Route>>
                     </nav>
                     <LangSwitch lang={*lang} on_change={on_lang} />
                 </header>

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(target_arch = "wasm32")]
 
-use livetrust_wasm::{place_against_peers, version};
+use livetrust_wasm::{place_against_peers, validate, version};
 use serde_json::Value;
 use tsify::Ts;
 use wasm_bindgen::{JsCast, JsValue};
@@ -86,4 +86,76 @@ fn undefined_and_wrong_types_throw_instead_of_panicking() {
     }
     // The module is still alive and answering after the errors.
     assert!(!version().is_empty());
+}
+
+/// `{ files: [{ name, bytes: Uint8Array }] }` from a validate case.
+fn validate_input(case: &Value) -> JsValue {
+    let files = js_sys::Array::new();
+    for f in case["files"].as_array().unwrap() {
+        let file = js_sys::Object::new();
+        js_sys::Reflect::set(&file, &"name".into(), &f["name"].as_str().unwrap().into()).unwrap();
+        let bytes = js_sys::Uint8Array::from(f["text"].as_str().unwrap().as_bytes());
+        js_sys::Reflect::set(&file, &"bytes".into(), &bytes).unwrap();
+        files.push(&file);
+    }
+    let input = js_sys::Object::new();
+    js_sys::Reflect::set(&input, &"files".into(), &files).unwrap();
+    input.into()
+}
+
+#[wasm_bindgen_test]
+fn validate_gives_the_same_report_as_the_core_and_the_cli() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../../core/tests/cases/validate.json")).unwrap();
+    for case in &cases {
+        let report = to_json(
+            &validate(Ts::new_unchecked(validate_input(case)))
+                .unwrap()
+                .js_value(),
+        );
+        let mut got: Vec<String> = report["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}:{} {} {}",
+                    p["file"].as_str().unwrap(),
+                    p["record"],
+                    p["field"].as_str().unwrap(),
+                    p["kind"].as_str().unwrap()
+                )
+            })
+            .collect();
+        got.sort();
+        let expected: Vec<String> = serde_json::from_value(case["problems"].clone()).unwrap();
+        assert_eq!(got, expected, "case {}", case["name"]);
+        let accepted: u64 = report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["accepted"].as_u64().unwrap())
+            .sum();
+        assert_eq!(accepted, case["accepted"].as_u64().unwrap());
+    }
+}
+
+#[wasm_bindgen_test]
+fn validate_reports_bad_utf8_and_rejects_a_wrong_input_shape() {
+    let input = serde_json::json!({"files": [{"name": "buyers.ndjson", "text": ""}]});
+    let js_input = validate_input(&input);
+    // Replace the bytes with invalid UTF-8.
+    let files = js_sys::Reflect::get(&js_input, &"files".into()).unwrap();
+    let file = js_sys::Reflect::get(&files, &0.into()).unwrap();
+    let bad = js_sys::Uint8Array::from(&b"{\"id\":\"b\xff\"}\n{\"id\":\"ok\"}\n"[..]);
+    js_sys::Reflect::set(&file, &"bytes".into(), &bad).unwrap();
+    let report = to_json(&validate(Ts::new_unchecked(js_input)).unwrap().js_value());
+    assert_eq!(report["problems"][0]["kind"], "invalidUtf8");
+    assert_eq!(report["files"][0]["accepted"], 1);
+
+    let error = validate(Ts::new_unchecked(js(
+        &serde_json::json!({"files": [{"name": "x.csv"}]}),
+    )))
+    .unwrap_err();
+    assert_eq!(prop(&error, "kind").as_deref(), Some("invalidInput"));
 }

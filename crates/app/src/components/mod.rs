@@ -1,4 +1,5 @@
 //! Reusable widgets.
 
+pub mod import_report;
 pub mod lang_switch;
 pub mod trust_badge;

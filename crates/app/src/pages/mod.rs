@@ -1,4 +1,5 @@
 //! One module per route.
 
+pub mod import;
 pub mod live_room;
 pub mod not_found;

@@ -10,6 +10,7 @@ use super::time::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SessionSignals {
     /// Concurrent viewers at each second.
@@ -27,6 +28,7 @@ pub struct SessionSignals {
 /// A product on air from `start_second` (inclusive) to `end_second` (exclusive).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OnAirInterval {
     pub product_id: String,
@@ -37,6 +39,7 @@ pub struct OnAirInterval {
 /// The streamer marked this second as explaining a product (讲解).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExplainMark {
     pub product_id: String,
@@ -46,6 +49,7 @@ pub struct ExplainMark {
 /// A product staged for the session (上车) with the second it is planned to go on air.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StagedProduct {
     pub product_id: String,
@@ -55,6 +59,7 @@ pub struct StagedProduct {
 /// What was said from `start_ms` to `end_ms` after the start.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TranscriptSegment {
     pub start_ms: u32,
@@ -64,6 +69,7 @@ pub struct TranscriptSegment {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LiveSession {
     pub id: String,

@@ -14,12 +14,14 @@ use serde::{Deserialize, Serialize};
 /// offset is accepted on input and normalised to UTC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Timestamp(#[cfg_attr(feature = "tsify", tsify(type = "string"))] pub DateTime<Utc>);
 
 /// A calendar day in Asia/Shanghai. JSON: `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct LocalDate(#[cfg_attr(feature = "tsify", tsify(type = "string"))] pub NaiveDate);
 
