@@ -7,6 +7,7 @@
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod index;
 pub mod model;
 pub mod peer_tier;
 pub mod rng;

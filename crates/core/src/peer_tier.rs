@@ -126,7 +126,7 @@ fn check_score(field: &str, value: f64) -> Result<()> {
     Ok(())
 }
 
-fn check_cutoffs(cutoffs: &TierCutoffs) -> Result<()> {
+pub(crate) fn check_cutoffs(cutoffs: &TierCutoffs) -> Result<()> {
     check_score("cutoffs.leadingFrom", cutoffs.leading_from)?;
     check_score("cutoffs.averageFrom", cutoffs.average_from)?;
     if cutoffs.average_from >= cutoffs.leading_from {
