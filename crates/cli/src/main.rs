@@ -6,7 +6,7 @@
 
 mod files;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,6 +36,19 @@ enum Command {
         /// JSON input file, or `-` for standard input.
         input: PathBuf,
     },
+    /// The repeat-buyer recommendation index (回头客推荐指数) of one merchant, or of all, as the
+    /// same JSON report the wasm package gives. Invalid records are skipped and listed on stderr.
+    Index {
+        /// Dataset directory or file (as for `validate`).
+        #[arg(long)]
+        data: PathBuf,
+        /// Only this merchant (default: every merchant, as a JSON array).
+        #[arg(long)]
+        merchant: Option<String>,
+        /// The day T (YYYY-MM-DD, Asia/Shanghai); default: the day after the latest order.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
     /// Validate marketplace data: a directory of table files (orders.ndjson, merchants.csv, …),
     /// one such file, or a whole-dataset JSON file. Reports every problem with file, record,
     /// field and reason; exits 1 when there are problems. Files are streamed, not loaded whole.
@@ -56,6 +69,11 @@ fn main() -> ExitCode {
         Command::Place { input } => {
             read_json(input).and_then(|i| run_core(&i, peer_tier::place_against_peers))
         }
+        Command::Index {
+            data,
+            merchant,
+            as_of,
+        } => index(data, merchant.as_deref(), as_of.as_deref()),
         Command::Validate {
             path,
             json,
@@ -64,7 +82,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(json) => {
-            println!("{json}");
+            emit(&format!("{json}\n"));
             ExitCode::SUCCESS
         }
         Err(failure) => {
@@ -75,6 +93,42 @@ fn main() -> ExitCode {
             ExitCode::from(failure.exit_code)
         }
     }
+}
+
+fn index(data: &std::path::Path, merchant: Option<&str>, as_of: Option<&str>) -> Result<String, Failure> {
+    use livetrust_core::index::{market_index, IndexConfig};
+    let files = files::data_files(data).map_err(|e| Failure {
+        message: format!("cannot read {}: {e}", data.display()),
+        typed: None,
+        exit_code: 2,
+    })?;
+    let mut importer = Importer::new(ImportOptions::default());
+    files::import_paths(&mut importer, &files);
+    let imported = importer.finish();
+    if !imported.report.is_clean() {
+        eprint!("{}", imported.report.to_text());
+        eprintln!("warning: {} records with problems were skipped", imported.report.skipped());
+    }
+    let as_of = match as_of {
+        Some(text) => text
+            .parse()
+            .map_err(|reason: String| Failure::from(Error::invalid_field("asOf", reason)))?,
+        None => imported
+            .dataset
+            .day_after_latest_order()
+            .ok_or_else(|| Error::invalid_field("orders", "the data has no orders to compute an index from"))?,
+    };
+    let config = IndexConfig::default();
+    let market = market_index(&imported.dataset, as_of, &config)?;
+    let json = match merchant {
+        Some(id) => serde_json::to_string_pretty(&market.report(id, &config)?),
+        None => serde_json::to_string_pretty(&market.reports(&config)?),
+    };
+    json.map_err(|e| Failure {
+        message: format!("cannot serialize the report: {e}"),
+        typed: None,
+        exit_code: 1,
+    })
 }
 
 fn validate(path: &std::path::Path, json: bool, max_problems: usize) -> ExitCode {
@@ -93,26 +147,31 @@ fn validate(path: &std::path::Path, json: bool, max_problems: usize) -> ExitCode
     let report = importer.finish().report;
     if json {
         match serde_json::to_string_pretty(&report) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => emit(&format!("{text}\n")),
             Err(e) => {
                 eprintln!("error: cannot serialize the report: {e}");
                 return ExitCode::from(2);
             }
         }
     } else {
-        print!("{}", report.to_text());
-        println!(
-            "{} records accepted, {} skipped, {} problems",
+        emit(&report.to_text());
+        emit(&format!(
+            "{} records accepted, {} skipped, {} problems\n",
             report.accepted(),
             report.skipped(),
             report.problem_count
-        );
+        ));
     }
     if report.is_clean() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// Writes to standard output; a closed pipe (`livetrust … | head`) is not an error worth a panic.
+fn emit(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 struct Failure {

@@ -76,3 +76,156 @@ pub fn validate(input: Ts<ValidateInput>) -> Result<Ts<ImportReport>, JsValue> {
     let report = import::import_files(&files, options).report;
     error::output(report.into_ts())
 }
+
+/// A marketplace loaded into the page: the accepted records of some files, and the index computed
+/// from them on demand (cached per as-of day).
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Market {
+    dataset: livetrust_core::model::Dataset,
+    import_report: ImportReport,
+    cached: std::cell::RefCell<Option<livetrust_core::index::MarketIndex>>,
+}
+
+#[wasm_bindgen]
+impl Market {
+    /// Imports files (as for `validate`), keeping the valid records.
+    #[wasm_bindgen(js_name = fromFiles)]
+    pub fn from_files(input: Ts<ValidateInput>) -> Result<Market, JsValue> {
+        let input = error::input(input.to_rust())?;
+        let files: Vec<InputFile> = input
+            .files
+            .into_iter()
+            .map(|f| InputFile {
+                name: f.name,
+                bytes: f.bytes,
+            })
+            .collect();
+        let options = ImportOptions {
+            keep_records: true,
+            max_problems: input.max_problems.map_or(1_000, |n| n as usize),
+        };
+        let imported = import::import_files(&files, options);
+        Ok(Market {
+            dataset: imported.dataset,
+            import_report: imported.report,
+            cached: std::cell::RefCell::new(None),
+        })
+    }
+
+    /// What the import accepted and skipped.
+    #[wasm_bindgen(js_name = importReport)]
+    pub fn import_report(&self) -> Result<Ts<ImportReport>, JsValue> {
+        error::output(self.import_report.into_ts())
+    }
+
+    /// Ids of the merchants, in file order.
+    #[wasm_bindgen(js_name = merchantIds)]
+    pub fn merchant_ids(&self) -> Vec<String> {
+        self.dataset.merchants.iter().map(|m| m.id.clone()).collect()
+    }
+
+    /// The index report of one merchant. `asOf` (YYYY-MM-DD) defaults to the day after the latest
+    /// order, as in the CLI.
+    #[wasm_bindgen(js_name = indexReport)]
+    pub fn index_report(
+        &self,
+        merchant_id: &str,
+        as_of: Option<String>,
+    ) -> Result<Ts<livetrust_core::index::IndexReport>, JsValue> {
+        let config = livetrust_core::index::IndexConfig::default();
+        self.with_index(as_of, |market| market.report(merchant_id, &config))
+            .and_then(|r| error::output(r.into_ts()))
+    }
+
+    /// One merchant's tallies and its category's peers: what another page needs to place the
+    /// merchant with `placeMerchant` or explore it with `whatIf`, without the records.
+    #[wasm_bindgen(js_name = placement)]
+    pub fn placement(
+        &self,
+        merchant_id: &str,
+        as_of: Option<String>,
+    ) -> Result<Ts<livetrust_core::index::Placement>, JsValue> {
+        self.with_index(as_of, |market| {
+            let i = market
+                .merchants
+                .iter()
+                .position(|m| m.merchant_id == merchant_id)
+                .ok_or_else(|| {
+                    livetrust_core::Error::invalid_field(
+                        "merchantId",
+                        format!("no merchant `{merchant_id}` in the data"),
+                    )
+                })?;
+            Ok(livetrust_core::index::Placement {
+                as_of: market.as_of,
+                merchant: market.merchants[i].clone(),
+                peers: market.peers(&market.merchant_categories[i])?.clone(),
+                config: None,
+            })
+        })
+        .and_then(|p| error::output(p.into_ts()))
+    }
+}
+
+impl Market {
+    fn with_index<T>(
+        &self,
+        as_of: Option<String>,
+        f: impl FnOnce(&livetrust_core::index::MarketIndex) -> livetrust_core::Result<T>,
+    ) -> Result<T, JsValue> {
+        let as_of = match as_of {
+            Some(text) => text
+                .parse()
+                .map_err(|reason: String| error::to_js(livetrust_core::Error::invalid_field("asOf", reason)))?,
+            None => self.dataset.day_after_latest_order().ok_or_else(|| {
+                error::to_js(livetrust_core::Error::invalid_field(
+                    "orders",
+                    "the data has no orders to compute an index from",
+                ))
+            })?,
+        };
+        let mut cached = self.cached.borrow_mut();
+        if cached.as_ref().is_none_or(|m| m.as_of != as_of) {
+            let config = livetrust_core::index::IndexConfig::default();
+            *cached = Some(
+                livetrust_core::index::market_index(&self.dataset, as_of, &config)
+                    .map_err(error::to_js)?,
+            );
+        }
+        match cached.as_ref() {
+            Some(market) => f(market).map_err(error::to_js),
+            None => Err(error::to_js(livetrust_core::Error::InvalidInput {
+                message: "the index could not be computed".into(),
+            })),
+        }
+    }
+}
+
+/// Places one merchant against its category's peers from serializable tallies and peers (as
+/// `Market.placement` returns them): the same report the full computation gives.
+#[wasm_bindgen(js_name = placeMerchant)]
+pub fn place_merchant(
+    placement: Ts<livetrust_core::index::Placement>,
+) -> Result<Ts<livetrust_core::index::IndexReport>, JsValue> {
+    let placement = error::input(placement.to_rust())?;
+    let report = livetrust_core::index::place_merchant(&placement).map_err(error::to_js)?;
+    error::output(report.into_ts())
+}
+
+/// Input of [`what_if`].
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WhatIfInput {
+    pub placement: livetrust_core::index::Placement,
+    pub edits: Vec<livetrust_core::index::MetricEdit>,
+}
+
+/// Recomputes a merchant's report with edited raw metric values (rates 0–1, hours, minutes).
+#[wasm_bindgen(js_name = whatIf)]
+pub fn what_if(input: Ts<WhatIfInput>) -> Result<Ts<livetrust_core::index::IndexReport>, JsValue> {
+    let input = error::input(input.to_rust())?;
+    let report =
+        livetrust_core::index::what_if(&input.placement, &input.edits).map_err(error::to_js)?;
+    error::output(report.into_ts())
+}

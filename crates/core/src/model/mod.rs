@@ -47,6 +47,18 @@ pub struct Dataset {
     pub live_sessions: Vec<LiveSession>,
 }
 
+impl Dataset {
+    /// The default as-of date T of an index: the Asia/Shanghai day after the latest payment, so
+    /// that [T-30, T-1] ends with the data. None without orders.
+    pub fn day_after_latest_order(&self) -> Option<LocalDate> {
+        self.orders
+            .iter()
+            .map(|o| o.paid_at)
+            .max()
+            .map(|t| t.local_date().plus_days(1))
+    }
+}
+
 /// The tables of a dataset, in dependency order: a table only refers to tables before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
