@@ -6,6 +6,7 @@
 
 pub mod demo;
 pub mod error;
+pub mod generate;
 pub mod model;
 pub mod peer_tier;
 pub mod rng;
