@@ -25,6 +25,11 @@ mod service;
 mod text;
 mod traits;
 
+#[cfg(test)]
+mod check;
+#[cfg(test)]
+mod tests;
+
 use chrono::{Datelike, Weekday};
 use serde::{Deserialize, Serialize};
 
