@@ -6,6 +6,7 @@
 
 pub mod demo;
 pub mod error;
+pub mod generate;
 pub mod import;
 pub mod index;
 pub mod model;
