@@ -4,6 +4,7 @@
 //! fresh machine: each first installs what is missing (see `install`), then does its job. Besides std it
 //! uses only the core (with its `schema` feature), to write the JSON Schemas.
 
+mod bench;
 mod install;
 mod pipeline;
 mod pkg;
@@ -24,6 +25,7 @@ commands:
   test  [--no-install]       install what is missing, then run every test layer; ends with a
                              summary and a non-zero exit status if anything failed
   install [--browser]        only install the build tools (and Chromium + e2e packages)
+  bench                      run the native and browser benchmarks (see docs/benchmarks.md)
   pkg                        build the npm package `livetrust` into crates/wasm/pkg/
   schemas                    regenerate schemas/*.schema.json from the Rust model types
   sizes                      print raw/gzip/brotli sizes of dist/*.wasm and dist/*.js
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(&rest),
         "test" => test::run(&rest),
         "install" => install::run(&rest),
+        "bench" => bench::run(&rest),
         "pkg" => install::build_tools().and_then(|()| pkg::build()),
         "schemas" => schemas::write(),
         "sizes" => sizes::print_report(&process::project_root().join("dist")),

@@ -5,14 +5,21 @@ use yew_router::prelude::*;
 
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::Lang;
-use crate::pages::{import::ImportPage, live_room::LiveRoom, not_found::NotFound};
+use std::rc::Rc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
+use crate::pages::{
+    import::ImportPage, live_room::LiveRoom, merchant::MerchantPage, not_found::NotFound,
+};
+use crate::state::{AppData, DataContext};
+
+#[derive(Debug, Clone, PartialEq, Eq, Routable)]
 pub enum Route {
     #[at("/")]
     LiveRoom,
     #[at("/import")]
     Import,
+    #[at("/merchant/:id")]
+    Merchant { id: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -22,6 +29,7 @@ fn switch(route: Route) -> Html {
     match route {
         Route::LiveRoom => html! { <LiveRoom /> },
         Route::Import => html! { <ImportPage /> },
+        Route::Merchant { id } => html! { <MerchantPage id={id} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -42,9 +50,33 @@ pub fn app() -> Html {
         let lang = lang.clone();
         Callback::from(move |l: Lang| lang.set(l))
     };
+    let data = use_state(|| None::<Rc<AppData>>);
+    let error = use_state(|| None::<String>);
+    {
+        // The demo marketplace is generated and indexed after the first paint.
+        let data = data.clone();
+        let error = error.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                match AppData::demo() {
+                    Ok(d) => data.set(Some(Rc::new(d))),
+                    Err(e) => error.set(Some(e.to_string())),
+                }
+            });
+        });
+    }
+    let context = DataContext {
+        data: (*data).clone(),
+        error: (*error).clone(),
+        replace: {
+            let data = data.clone();
+            Callback::from(move |d: Rc<AppData>| data.set(Some(d)))
+        },
+    };
     let t = lang.texts();
     html! {
         <ContextProvider<Lang> context={*lang}>
+        <ContextProvider<DataContext> context={context}>
             <BrowserRouter>
                 <header class="site-header">
                     <span class="brand">{ t.app_name }</span>
@@ -58,6 +90,7 @@ pub fn app() -> Html {
                     <Switch<Route> render={switch} />
                 </main>
             </BrowserRouter>
+        </ContextProvider<DataContext>>
         </ContextProvider<Lang>>
     }
 }

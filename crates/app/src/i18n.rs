@@ -1,6 +1,7 @@
 //! Interface strings in Chinese (default) and English, as a typed table: a missing translation is a
 //! compile error, and the whole table costs a few hundred bytes of wasm.
 
+use livetrust_core::index::{Dimension, MetricId};
 use livetrust_core::peer_tier::PeerTier;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,6 +26,19 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+}
+
+/// The parts of one suggestion sentence, already formatted.
+#[derive(Debug)]
+pub struct SuggestionText<'a> {
+    pub metric: &'a str,
+    pub current: &'a str,
+    pub target: &'a str,
+    pub top10: bool,
+    pub gain: f64,
+    pub dimension: &'a str,
+    pub dimension_gain: f64,
+    pub new_tier: Option<&'a str>,
 }
 
 /// Every fixed string of the interface.
@@ -57,7 +71,43 @@ pub struct Texts {
     pub col_record: &'static str,
     pub col_field: &'static str,
     pub col_reason: &'static str,
+    pub not_enough_data: &'static str,
+    pub dimensions_of: &'static str,
+    pub view_details: &'static str,
+    pub loading: &'static str,
+    pub merchant_title: &'static str,
+    pub overall_score: &'static str,
+    pub dimensions_title: &'static str,
+    pub chart_desc: &'static str,
+    pub legend_you: &'static str,
+    pub legend_median: &'static str,
+    pub legend_top10: &'static str,
+    pub metrics_title: &'static str,
+    pub col_metric: &'static str,
+    pub col_value: &'static str,
+    pub col_window: &'static str,
+    pub col_sample: &'static str,
+    pub col_percentile: &'static str,
+    pub col_weight: &'static str,
+    pub col_contribution: &'static str,
+    pub col_dimension: &'static str,
+    pub col_score: &'static str,
+    pub col_peer_median: &'static str,
+    pub col_peer_top10: &'static str,
+    pub suggestions_title: &'static str,
+    pub no_suggestions: &'static str,
+    pub what_if_title: &'static str,
+    pub what_if_intro: &'static str,
+    pub what_if_reset: &'static str,
+    pub guard_title: &'static str,
+    pub no_data: &'static str,
+    pub unknown_merchant: &'static str,
     better_than: fn(u8) -> String,
+    interval: fn(f64, f64) -> String,
+    suggestion: fn(&SuggestionText) -> String,
+    burst: fn(&str, &str, u32, f64) -> String,
+    guard_counts: fn(u32, u32, u32) -> String,
+    what_if_result: fn(f64, f64, &str) -> String,
     import_reading: fn(usize) -> String,
     import_clean: fn(u64) -> String,
     import_with_problems: fn(u64, u64, u64) -> String,
@@ -71,6 +121,101 @@ impl Texts {
             PeerTier::Average => self.tier_average,
             PeerTier::SlightlyBelow => self.tier_slightly_below,
         }
+    }
+
+    pub fn dimension(&self, d: Dimension) -> &'static str {
+        let zh = std::ptr::eq(self, &ZH);
+        match (d, zh) {
+            (Dimension::Quality, true) => "品质",
+            (Dimension::Service, true) => "服务",
+            (Dimension::Content, true) => "内容",
+            (Dimension::RepeatExperience, true) => "回头客购物体验",
+            (Dimension::Quality, false) => "Quality",
+            (Dimension::Service, false) => "Service",
+            (Dimension::Content, false) => "Content",
+            (Dimension::RepeatExperience, false) => "Repeat-buyer experience",
+        }
+    }
+
+    pub fn metric(&self, m: MetricId) -> &'static str {
+        let zh = std::ptr::eq(self, &ZH);
+        use MetricId::*;
+        match (m, zh) {
+            (RepeatBuyerRate, true) => "回头客占比",
+            (PositiveReviewRate, true) => "好评率",
+            (DissatisfactionRate, true) => "商品不满意率",
+            (QualityRefundRate, true) => "品质退款率",
+            (RefundOnlyHours, true) => "仅退款完结时长",
+            (ReturnRefundHours, true) => "退货退款完结时长",
+            (FirstResponseMinutes, true) => "客服首次响应时长",
+            (ComplaintRate, true) => "投诉率",
+            (ShipWithin48hRate, true) => "48小时发货率",
+            (DeliveryHours, true) => "签收时长",
+            (LiveEngagement, true) => "直播间互动",
+            (ExplainCoverage, true) => "商品讲解覆盖率",
+            (RepeatBuyerRate, false) => "Repeat-buyer rate",
+            (PositiveReviewRate, false) => "Positive-review rate",
+            (DissatisfactionRate, false) => "Product dissatisfaction rate",
+            (QualityRefundRate, false) => "Quality refund rate",
+            (RefundOnlyHours, false) => "Refund-only completion time",
+            (ReturnRefundHours, false) => "Return-and-refund completion time",
+            (FirstResponseMinutes, false) => "First response time",
+            (ComplaintRate, false) => "Complaint rate",
+            (ShipWithin48hRate, false) => "Shipped within 48 h",
+            (DeliveryHours, false) => "Time to delivery",
+            (LiveEngagement, false) => "Live-room engagement",
+            (ExplainCoverage, false) => "Explain coverage",
+        }
+    }
+
+    /// A metric value with its unit: rates as percent, times in hours or minutes.
+    pub fn metric_value(&self, m: MetricId, value: f64) -> String {
+        let zh = std::ptr::eq(self, &ZH);
+        use MetricId::*;
+        match m {
+            RefundOnlyHours | ReturnRefundHours | DeliveryHours => {
+                if zh {
+                    format!("{value:.1}小时")
+                } else {
+                    format!("{value:.1} h")
+                }
+            }
+            FirstResponseMinutes => {
+                if zh {
+                    format!("{value:.1}分钟")
+                } else {
+                    format!("{value:.1} min")
+                }
+            }
+            LiveEngagement => {
+                if zh {
+                    format!("{value:.1}条/千人分钟")
+                } else {
+                    format!("{value:.1} per 1k viewer-min")
+                }
+            }
+            _ => format!("{:.1}%", value * 100.0),
+        }
+    }
+
+    pub fn interval(&self, low: f64, high: f64) -> String {
+        (self.interval)(low, high)
+    }
+
+    pub fn suggestion(&self, parts: &SuggestionText) -> String {
+        (self.suggestion)(parts)
+    }
+
+    pub fn burst(&self, first: &str, last: &str, reviews: u32, usual: f64) -> String {
+        (self.burst)(first, last, reviews, usual)
+    }
+
+    pub fn guard_counts(&self, ignored: u32, capped: u32, down_weighted: u32) -> String {
+        (self.guard_counts)(ignored, capped, down_weighted)
+    }
+
+    pub fn what_if_result(&self, score: f64, change: f64, placement: &str) -> String {
+        (self.what_if_result)(score, change, placement)
     }
 
     /// "better than x% of peers".
@@ -123,7 +268,62 @@ static ZH: Texts = Texts {
     col_record: "行/记录",
     col_field: "字段",
     col_reason: "原因",
+    not_enough_data: "暂无足够数据",
+    dimensions_of: "四项表现",
+    view_details: "查看指数详情",
+    loading: "正在计算回头客推荐指数……",
+    merchant_title: "商家后台 · 回头客推荐指数",
+    overall_score: "综合得分",
+    dimensions_title: "四项维度与同行对比",
+    chart_desc: "每个维度的得分（0–100），以及同类目同行的中位数和前10%水平。",
+    legend_you: "本店",
+    legend_median: "同行中位数",
+    legend_top10: "同行前10%",
+    metrics_title: "指标明细",
+    col_metric: "指标",
+    col_value: "数值",
+    col_window: "统计周期",
+    col_sample: "样本",
+    col_percentile: "同行百分位",
+    col_weight: "权重",
+    col_contribution: "贡献分",
+    col_dimension: "维度",
+    col_score: "得分",
+    col_peer_median: "同行中位数",
+    col_peer_top10: "同行前10%",
+    suggestions_title: "提升建议",
+    no_suggestions: "各项指标均已达到同行前10%水平。",
+    what_if_title: "模拟调整",
+    what_if_intro: "修改指标数值，立即看到得分和层级的变化。",
+    what_if_reset: "恢复实际数值",
+    guard_title: "评价防刷",
+    no_data: "无数据",
+    unknown_merchant: "找不到该商家",
     better_than: |p| format!("超过{p}%同行"),
+    interval: |l, h| format!("区间 {l:.1}–{h:.1}"),
+    suggestion: |s| {
+        let level = if s.top10 {
+            "同行前10%"
+        } else {
+            "同行中位数"
+        };
+        let tier = s
+            .new_tier
+            .map(|t| format!("，层级变为「{t}」"))
+            .unwrap_or_default();
+        format!(
+            "{}从{}提升到{}（{level}）→ 综合 +{:.1} 分，{} +{:.1} 分{tier}",
+            s.metric, s.current, s.target, s.gain, s.dimension, s.dimension_gain
+        )
+    },
+
+    burst: |f, l, n, u| {
+        format!("{f} 至 {l} 收到 {n} 条评价（平时48小时约 {u:.0} 条），已降低这些评价的权重。")
+    },
+    guard_counts: |i, c, d| {
+        format!("未计入：{i} 条（订单未签收或非本人购买）；超出单人上限：{c} 条；降权：{d} 条。")
+    },
+    what_if_result: |s, c, p| format!("模拟综合得分 {s:.1}（{c:+.1}），{p}"),
     import_reading: |n| format!("正在读取 {n} 个文件……"),
     import_clean: |a| format!("全部 {a} 条记录校验通过。"),
     import_with_problems: |a, s, p| format!("已接收 {a} 条记录，跳过 {s} 条，共发现 {p} 个问题。"),
@@ -159,7 +359,50 @@ static EN: Texts = Texts {
     col_record: "Line/record",
     col_field: "Field",
     col_reason: "Reason",
+    not_enough_data: "Not enough data yet",
+    dimensions_of: "Four dimensions",
+    view_details: "Index details",
+    loading: "Computing the repeat-buyer index…",
+    merchant_title: "Back office · Repeat-buyer index",
+    overall_score: "Overall score",
+    dimensions_title: "The four dimensions against peers",
+    chart_desc: "Each dimension's score (0–100) with the peer median and the top 10 % of the category.",
+    legend_you: "This shop",
+    legend_median: "Peer median",
+    legend_top10: "Peer top 10 %",
+    metrics_title: "Metrics",
+    col_metric: "Metric",
+    col_value: "Value",
+    col_window: "Window",
+    col_sample: "Sample",
+    col_percentile: "Peer percentile",
+    col_weight: "Weight",
+    col_contribution: "Points",
+    col_dimension: "Dimension",
+    col_score: "Score",
+    col_peer_median: "Peer median",
+    col_peer_top10: "Peer top 10 %",
+    suggestions_title: "What to improve",
+    no_suggestions: "Every metric is already at the level of the top 10 % of peers.",
+    what_if_title: "What if",
+    what_if_intro: "Change metric values and see the score and tier change at once.",
+    what_if_reset: "Back to actual values",
+    guard_title: "Review guard",
+    no_data: "no data",
+    unknown_merchant: "No such merchant",
     better_than: |p| format!("better than {p}% of peers"),
+    interval: |l, h| format!("interval {l:.1}–{h:.1}"),
+    suggestion: |s| {
+        let level = if s.top10 { "peer top 10 %" } else { "peer median" };
+        let tier = s.new_tier.map(|t| format!(", tier becomes “{t}”")).unwrap_or_default();
+        format!(
+            "{} from {} to {} ({level}) → overall +{:.1}, {} +{:.1}{tier}",
+            s.metric, s.current, s.target, s.gain, s.dimension, s.dimension_gain
+        )
+    },
+    burst: |f, l, n, u| format!("{n} reviews from {f} to {l} (usually about {u:.0} in 48 hours): these reviews count with a lower weight."),
+    guard_counts: |i, c, d| format!("Not counted: {i} (order not delivered or not the buyer's); over the per-buyer cap: {c}; down-weighted: {d}."),
+    what_if_result: |s, c, p| format!("Simulated overall score {s:.1} ({c:+.1}), {p}"),
     import_reading: |n| format!("Reading {n} file(s)…"),
     import_clean: |a| format!("All {a} records are valid."),
     import_with_problems: |a, s, p| format!("{a} records accepted, {s} skipped, {p} problems found."),

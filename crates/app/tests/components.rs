@@ -1,44 +1,74 @@
-//! Components rendered in headless Chromium: what a viewer sees and what a screen reader hears.
+//! Components rendered in headless Chromium: what a viewer sees and hears from the trust badge,
+//! and what a merchant sees on the back-office page, on a small generated marketplace.
 
 // Tests state their expectations with unwrap/expect/panic: a failure should stop the test loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
+
 use livetrust_app::components::trust_badge::TrustBadge;
 use livetrust_app::i18n::Lang;
-use livetrust_app::pages::live_room::LiveRoom;
-use livetrust_core::demo::{demo_live_room, DEFAULT_SEED};
-use livetrust_core::peer_tier::{PeerPlacement, PeerTier};
+use livetrust_app::pages::merchant::MerchantPage;
+use livetrust_app::state::{AppData, DataContext, Source};
+use livetrust_core::generate::{generate, GenerateConfig};
+use livetrust_core::index::report::PlacementStatus;
+use livetrust_core::index::IndexReport;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn data() -> Rc<AppData> {
+    thread_local! {
+        static DATA: Rc<AppData> = {
+            let config = GenerateConfig { merchants: 40, ..GenerateConfig::default() };
+            Rc::new(AppData::new(Source::Demo { seed: config.seed, merchants: 40 }, generate(&config).unwrap()).unwrap())
+        };
+    }
+    DATA.with(Rc::clone)
+}
+
 #[derive(Properties, PartialEq)]
-struct WithLangProps {
+struct HostProps {
     lang: Lang,
     children: Html,
 }
 
-#[function_component(WithLang)]
-fn with_lang(props: &WithLangProps) -> Html {
-    html! { <ContextProvider<Lang> context={props.lang}>{ props.children.clone() }</ContextProvider<Lang>> }
+#[function_component(Host)]
+fn host(props: &HostProps) -> Html {
+    let context = DataContext {
+        data: Some(data()),
+        error: None,
+        replace: Callback::noop(),
+    };
+    html! {
+        <ContextProvider<Lang> context={props.lang}>
+            <ContextProvider<DataContext> context={context}>{ props.children.clone() }</ContextProvider<DataContext>>
+        </ContextProvider<Lang>>
+    }
 }
 
 #[derive(Properties, PartialEq)]
 struct BadgeHostProps {
     lang: Lang,
-    placement: PeerPlacement,
+    report: Rc<IndexReport>,
 }
 
 #[function_component(BadgeHost)]
 fn badge_host(props: &BadgeHostProps) -> Html {
-    html! { <WithLang lang={props.lang}><TrustBadge placement={props.placement.clone()} /></WithLang> }
+    html! { <Host lang={props.lang}><TrustBadge report={props.report.clone()} /></Host> }
 }
 
-#[function_component(LiveRoomHost)]
-fn live_room_host() -> Html {
-    html! { <WithLang lang={Lang::Zh}><LiveRoom /></WithLang> }
+#[derive(Properties, PartialEq)]
+struct PageHostProps {
+    id: String,
+}
+
+#[function_component(PageHost)]
+fn page_host(props: &PageHostProps) -> Html {
+    html! { <Host lang={Lang::Zh}><MerchantPage id={props.id.clone()} /></Host> }
 }
 
 fn mount() -> web_sys::Element {
@@ -48,19 +78,32 @@ fn mount() -> web_sys::Element {
     root
 }
 
+fn click(el: &web_sys::Element) {
+    el.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+}
+
 #[wasm_bindgen_test]
-async fn badge_reads_as_one_sentence_in_chinese_and_english() {
-    let placement = PeerPlacement {
-        tier: PeerTier::Leading,
-        better_than_percent: 82,
-        peer_count: 119,
-    };
-    for (lang, label, chip) in [
-        (Lang::Zh, "回头客推荐指数：领先，超过82%同行", "领先"),
+async fn a_tiered_badge_reads_as_one_sentence_and_opens_the_four_dimensions() {
+    let report = data()
+        .reports
+        .iter()
+        .find(|r| r.placement.status == PlacementStatus::Tiered)
+        .cloned()
+        .expect("the demo has tiered merchants");
+    let tier = report.placement.tier.unwrap();
+    for (lang, prefix, better) in [
+        (
+            Lang::Zh,
+            "回头客推荐指数：",
+            format!("超过{}%同行", report.placement.better_than_percent),
+        ),
         (
             Lang::En,
-            "Repeat-buyer index: Leading, better than 82% of peers",
-            "Leading",
+            "Repeat-buyer index: ",
+            format!(
+                "better than {}% of peers",
+                report.placement.better_than_percent
+            ),
         ),
     ] {
         let root = mount();
@@ -68,55 +111,153 @@ async fn badge_reads_as_one_sentence_in_chinese_and_english() {
             root.clone(),
             BadgeHostProps {
                 lang,
-                placement: placement.clone(),
+                report: report.clone(),
             },
         )
         .render();
         yew::scheduler::flush().await;
-        let badge = root
-            .query_selector(".trust-badge")
-            .unwrap()
-            .expect("a badge");
-        assert_eq!(badge.get_attribute("aria-label").as_deref(), Some(label));
-        assert_eq!(badge.get_attribute("role").as_deref(), Some("img"));
-        assert!(badge
-            .get_attribute("class")
-            .unwrap_or_default()
-            .contains("tier-leading"));
-        let chip_el = root.query_selector(".tier-chip").unwrap().unwrap();
-        assert_eq!(chip_el.text_content().as_deref(), Some(chip));
+        let button = root.query_selector(".badge-button").unwrap().unwrap();
+        let label = button.text_content().unwrap();
         assert_eq!(
-            chip_el.get_attribute("aria-hidden").as_deref(),
+            label,
+            format!(
+                "{prefix}{}{}{better}",
+                lang.texts().tier(tier),
+                if lang == Lang::Zh { "，" } else { ", " }
+            )
+        );
+        assert_eq!(
+            button.get_attribute("aria-expanded").as_deref(),
+            Some("false")
+        );
+        let panel = root.query_selector(".badge-panel").unwrap().unwrap();
+        assert!(panel.has_attribute("hidden"));
+        click(&button);
+        yew::scheduler::flush().await;
+        assert_eq!(
+            button.get_attribute("aria-expanded").as_deref(),
             Some("true")
         );
+        assert!(!panel.has_attribute("hidden"));
+        let names: Vec<String> = (0..4)
+            .map(|i| {
+                root.query_selector_all(".dim-name")
+                    .unwrap()
+                    .get(i)
+                    .unwrap()
+                    .text_content()
+                    .unwrap()
+            })
+            .collect();
+        let expected = if lang == Lang::Zh {
+            vec!["品质", "服务", "内容", "回头客购物体验"]
+        } else {
+            vec!["Quality", "Service", "Content", "Repeat-buyer experience"]
+        };
+        assert_eq!(names, expected);
     }
 }
 
 #[wasm_bindgen_test]
-async fn live_room_lists_the_demo_merchants_with_their_core_placements() {
+async fn a_badge_without_enough_data_says_so() {
+    let mut report = (*data().reports[0]).clone();
+    report.placement.status = PlacementStatus::NotEnoughData;
+    report.placement.tier = None;
     let root = mount();
-    yew::Renderer::<LiveRoomHost>::with_root(root.clone()).render();
+    yew::Renderer::<BadgeHost>::with_root_and_props(
+        root.clone(),
+        BadgeHostProps {
+            lang: Lang::Zh,
+            report: Rc::new(report),
+        },
+    )
+    .render();
     yew::scheduler::flush().await;
-    let expected = demo_live_room(DEFAULT_SEED, 8).unwrap();
-    let items = root.query_selector_all(".merchant").unwrap();
-    assert_eq!(items.length() as usize, expected.len());
-    for (i, merchant) in expected.iter().enumerate() {
-        let item: web_sys::Element =
-            wasm_bindgen::JsCast::dyn_into(items.get(i as u32).unwrap()).unwrap();
-        assert_eq!(
-            item.get_attribute("data-merchant-id").as_deref(),
-            Some(merchant.id.as_str())
-        );
-        let text = item.text_content().unwrap_or_default();
-        assert!(text.contains(&merchant.name), "{text}");
-        assert!(
-            text.contains(&format!(
-                "超过{}%同行",
-                merchant.placement.better_than_percent
-            )),
-            "{text}"
-        );
-    }
-    let heading = root.query_selector("h1").unwrap().unwrap();
-    assert_eq!(heading.text_content().as_deref(), Some("直播间"));
+    let button = root.query_selector(".badge-button").unwrap().unwrap();
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some("回头客推荐指数：暂无足够数据")
+    );
+    assert_eq!(
+        root.query_selector(".tier-chip")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("数据积累中")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_merchant_page_shows_dimensions_metrics_suggestions_and_a_working_what_if() {
+    let d = data();
+    // A merchant with suggestions (one that trails its peers somewhere).
+    let report = d
+        .reports
+        .iter()
+        .find(|r| !r.suggestions.is_empty())
+        .cloned()
+        .unwrap();
+    let (merchant, _) = d.merchant(&report.merchant_id).unwrap();
+    let root = mount();
+    yew::Renderer::<PageHost>::with_root_and_props(
+        root.clone(),
+        PageHostProps {
+            id: report.merchant_id.clone(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        root.query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some(merchant.name.as_str())
+    );
+    assert_eq!(
+        root.query_selector("svg title")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("四项维度与同行对比")
+    );
+    assert_eq!(
+        root.query_selector_all(".data-table tbody tr")
+            .unwrap()
+            .length(),
+        4
+    );
+    assert_eq!(
+        root.query_selector_all("table.metrics tbody tr")
+            .unwrap()
+            .length() as usize,
+        report.metrics.len()
+    );
+    let first = root
+        .query_selector(".suggestions li")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(first.contains("→ 综合 +"), "{first}");
+
+    // What-if: set the first metric to its best value and see a result line.
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(".what-if-field input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("100");
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+    let result = root
+        .query_selector(".what-if-result")
+        .unwrap()
+        .expect("a what-if result");
+    assert!(result.text_content().unwrap().starts_with("模拟综合得分"));
 }

@@ -29,14 +29,46 @@ pub fn write_dataset(dataset: &Dataset, dir: &Path) -> Result<Vec<(Table, usize,
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let d = dataset;
     Ok(vec![
-        (Table::Categories, d.categories.len(), write_table(dir, Table::Categories, &d.categories)?),
-        (Table::Merchants, d.merchants.len(), write_table(dir, Table::Merchants, &d.merchants)?),
-        (Table::Buyers, d.buyers.len(), write_table(dir, Table::Buyers, &d.buyers)?),
-        (Table::Products, d.products.len(), write_table(dir, Table::Products, &d.products)?),
-        (Table::Orders, d.orders.len(), write_table(dir, Table::Orders, &d.orders)?),
-        (Table::Reviews, d.reviews.len(), write_table(dir, Table::Reviews, &d.reviews)?),
-        (Table::ServiceEvents, d.service_events.len(), write_table(dir, Table::ServiceEvents, &d.service_events)?),
-        (Table::LiveSessions, d.live_sessions.len(), write_table(dir, Table::LiveSessions, &d.live_sessions)?),
+        (
+            Table::Categories,
+            d.categories.len(),
+            write_table(dir, Table::Categories, &d.categories)?,
+        ),
+        (
+            Table::Merchants,
+            d.merchants.len(),
+            write_table(dir, Table::Merchants, &d.merchants)?,
+        ),
+        (
+            Table::Buyers,
+            d.buyers.len(),
+            write_table(dir, Table::Buyers, &d.buyers)?,
+        ),
+        (
+            Table::Products,
+            d.products.len(),
+            write_table(dir, Table::Products, &d.products)?,
+        ),
+        (
+            Table::Orders,
+            d.orders.len(),
+            write_table(dir, Table::Orders, &d.orders)?,
+        ),
+        (
+            Table::Reviews,
+            d.reviews.len(),
+            write_table(dir, Table::Reviews, &d.reviews)?,
+        ),
+        (
+            Table::ServiceEvents,
+            d.service_events.len(),
+            write_table(dir, Table::ServiceEvents, &d.service_events)?,
+        ),
+        (
+            Table::LiveSessions,
+            d.live_sessions.len(),
+            write_table(dir, Table::LiveSessions, &d.live_sessions)?,
+        ),
     ])
 }
 

@@ -4,6 +4,7 @@
 //! the wasm package exposes, and prints the same JSON. Errors go to standard error as a readable
 //! line plus the core's typed error as JSON, with a non-zero exit status.
 
+mod demo;
 mod files;
 
 use std::io::{Read, Write};
@@ -49,6 +50,21 @@ enum Command {
         #[arg(long)]
         as_of: Option<String>,
     },
+    /// Write the deterministic demo marketplace as a dataset directory of NDJSON files.
+    Demo {
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        #[arg(long, default_value_t = 300)]
+        merchants: u32,
+        /// The day the data ends (exclusive), YYYY-MM-DD.
+        #[arg(long, default_value = "2026-11-24")]
+        as_of: String,
+        /// Days of history before `--as-of`.
+        #[arg(long, default_value_t = 75)]
+        history_days: u32,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Validate marketplace data: a directory of table files (orders.ndjson, merchants.csv, …),
     /// one such file, or a whole-dataset JSON file. Reports every problem with file, record,
     /// field and reason; exits 1 when there are problems. Files are streamed, not loaded whole.
@@ -74,6 +90,24 @@ fn main() -> ExitCode {
             merchant,
             as_of,
         } => index(data, merchant.as_deref(), as_of.as_deref()),
+        Command::Demo {
+            seed,
+            merchants,
+            as_of,
+            history_days,
+            out,
+        } => as_of
+            .parse()
+            .map_err(|reason: String| Failure::from(Error::invalid_field("asOf", reason)))
+            .and_then(|as_of| {
+                let config = livetrust_core::generate::GenerateConfig {
+                    seed: *seed,
+                    merchants: *merchants,
+                    as_of,
+                    history_days: *history_days,
+                };
+                demo::run(&config, out).map_err(Failure::from)
+            }),
         Command::Validate {
             path,
             json,
@@ -95,7 +129,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn index(data: &std::path::Path, merchant: Option<&str>, as_of: Option<&str>) -> Result<String, Failure> {
+fn index(
+    data: &std::path::Path,
+    merchant: Option<&str>,
+    as_of: Option<&str>,
+) -> Result<String, Failure> {
     use livetrust_core::index::{market_index, IndexConfig};
     let files = files::data_files(data).map_err(|e| Failure {
         message: format!("cannot read {}: {e}", data.display()),
@@ -107,16 +145,18 @@ fn index(data: &std::path::Path, merchant: Option<&str>, as_of: Option<&str>) ->
     let imported = importer.finish();
     if !imported.report.is_clean() {
         eprint!("{}", imported.report.to_text());
-        eprintln!("warning: {} records with problems were skipped", imported.report.skipped());
+        eprintln!(
+            "warning: {} records with problems were skipped",
+            imported.report.skipped()
+        );
     }
     let as_of = match as_of {
         Some(text) => text
             .parse()
             .map_err(|reason: String| Failure::from(Error::invalid_field("asOf", reason)))?,
-        None => imported
-            .dataset
-            .day_after_latest_order()
-            .ok_or_else(|| Error::invalid_field("orders", "the data has no orders to compute an index from"))?,
+        None => imported.dataset.day_after_latest_order().ok_or_else(|| {
+            Error::invalid_field("orders", "the data has no orders to compute an index from")
+        })?,
     };
     let config = IndexConfig::default();
     let market = market_index(&imported.dataset, as_of, &config)?;

@@ -122,7 +122,11 @@ impl Market {
     /// Ids of the merchants, in file order.
     #[wasm_bindgen(js_name = merchantIds)]
     pub fn merchant_ids(&self) -> Vec<String> {
-        self.dataset.merchants.iter().map(|m| m.id.clone()).collect()
+        self.dataset
+            .merchants
+            .iter()
+            .map(|m| m.id.clone())
+            .collect()
     }
 
     /// The index report of one merchant. `asOf` (YYYY-MM-DD) defaults to the day after the latest
@@ -175,9 +179,9 @@ impl Market {
         f: impl FnOnce(&livetrust_core::index::MarketIndex) -> livetrust_core::Result<T>,
     ) -> Result<T, JsValue> {
         let as_of = match as_of {
-            Some(text) => text
-                .parse()
-                .map_err(|reason: String| error::to_js(livetrust_core::Error::invalid_field("asOf", reason)))?,
+            Some(text) => text.parse().map_err(|reason: String| {
+                error::to_js(livetrust_core::Error::invalid_field("asOf", reason))
+            })?,
             None => self.dataset.day_after_latest_order().ok_or_else(|| {
                 error::to_js(livetrust_core::Error::invalid_field(
                     "orders",

@@ -159,3 +159,17 @@ fn validate_reports_bad_utf8_and_rejects_a_wrong_input_shape() {
     .unwrap_err();
     assert_eq!(prop(&error, "kind").as_deref(), Some("invalidInput"));
 }
+
+/// The generator gives byte-identical output in the browser and natively (the hash is pinned in
+/// the core's native tests too).
+#[wasm_bindgen_test]
+fn demo_generator_is_byte_identical_to_native() {
+    use livetrust_core::generate::{fnv1a64, generate, GenerateConfig};
+    let dataset = generate(&GenerateConfig {
+        merchants: 40,
+        ..GenerateConfig::default()
+    })
+    .unwrap();
+    let json = serde_json::to_string(&dataset).unwrap();
+    assert_eq!(fnv1a64(json.as_bytes()), 0x626d_c621_eb0f_29c7);
+}

@@ -1,5 +1,7 @@
 //! Reusable widgets.
 
+pub mod dimension_chart;
 pub mod import_report;
 pub mod lang_switch;
 pub mod trust_badge;
+pub mod what_if;

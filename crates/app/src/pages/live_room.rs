@@ -1,33 +1,58 @@
-//! The viewer's live room: the shops on air, each with its trust badge, computed by the core from
-//! the embedded demo data.
+//! The viewer's live room: the shops streaming now, each with its trust badge from the index.
 
-use livetrust_core::demo::{demo_live_room, DEFAULT_SEED};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
+use crate::app::Route;
 use crate::components::trust_badge::TrustBadge;
 use crate::i18n::Lang;
+use crate::state::DataContext;
 
-/// How many demo shops the live room lists.
+/// How many shops the live room lists.
 const SHOWN: usize = 8;
 
 #[function_component(LiveRoom)]
 pub fn live_room() -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
-    let t = lang.texts();
-    // The demo is deterministic, so computing it once per mount is enough.
-    let merchants = use_memo((), |_| demo_live_room(DEFAULT_SEED, SHOWN));
-    let body = match &*merchants {
-        Ok(list) => html! {
-            <ul class="merchant-list">
-                { for list.iter().map(|m| html! {
-                    <li class="merchant" key={m.id.clone()} data-merchant-id={m.id.clone()}>
-                        <span class="merchant-name">{ &m.name }</span>
-                        <TrustBadge placement={m.placement.clone()} />
-                    </li>
-                }) }
-            </ul>
+    let t = use_context::<Lang>().unwrap_or_default().texts();
+    let ctx = use_context::<DataContext>();
+    let body = match ctx.as_ref().and_then(|c| c.data.clone()) {
+        Some(data) => {
+            // Shops with live sessions first (they are on air), then the rest, in data order.
+            let live: Vec<&str> = data
+                .dataset
+                .live_sessions
+                .iter()
+                .map(|s| s.merchant_id.as_str())
+                .collect();
+            let mut ids: Vec<&str> = Vec::new();
+            for id in live
+                .iter()
+                .copied()
+                .chain(data.dataset.merchants.iter().map(|m| m.id.as_str()))
+            {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            html! {
+                <ul class="merchant-list">
+                    { for ids.into_iter().take(SHOWN).filter_map(|id| data.merchant(id)).map(|(m, report)| html! {
+                        <li class="merchant" key={m.id.clone()} data-merchant-id={m.id.clone()}>
+                            <span class="merchant-name">{ &m.name }</span>
+                            <span class="category">{ data.category_name(&m.category_id) }</span>
+                            <TrustBadge report={report.clone()} />
+                            <Link<Route> to={Route::Merchant { id: m.id.clone() }} classes="details">
+                                { t.view_details }<span class="visually-hidden">{ format!(" · {}", m.name) }</span>
+                            </Link<Route>>
+                        </li>
+                    }) }
+                </ul>
+            }
+        }
+        None => match ctx.as_ref().and_then(|c| c.error.clone()) {
+            Some(e) => html! { <p role="alert" class="error">{ e }</p> },
+            None => html! { <p role="status">{ t.loading }</p> },
         },
-        Err(e) => html! { <p role="alert" class="error">{ e.to_string() }</p> },
     };
     html! {
         <section aria-labelledby="live-room-title">

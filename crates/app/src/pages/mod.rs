@@ -2,4 +2,5 @@
 
 pub mod import;
 pub mod live_room;
+pub mod merchant;
 pub mod not_found;

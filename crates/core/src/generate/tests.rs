@@ -394,30 +394,6 @@ fn smallest_config_works() {
     assert!(problems(&ds, &c).is_empty());
 }
 
-/// `cargo test --release -p livetrust-core -- --ignored --nocapture timing` for the figures.
-#[test]
-#[ignore = "timing report, run in release"]
-fn timing() {
-    let c = GenerateConfig::default();
-    let t = std::time::Instant::now();
-    let ds = generate(&c).unwrap();
-    let gen = t.elapsed();
-    let t = std::time::Instant::now();
-    let json = serde_json::to_string(&ds).unwrap();
-    println!(
-        "generate {gen:?}, to_string {:?}: {} merchants, {} products, {} buyers, {} orders, {} reviews, {} service events, {} sessions, {:.1} MB",
-        t.elapsed(),
-        ds.merchants.len(),
-        ds.products.len(),
-        ds.buyers.len(),
-        ds.orders.len(),
-        ds.reviews.len(),
-        ds.service_events.len(),
-        ds.live_sessions.len(),
-        json.len() as f64 / 1e6
-    );
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 8, failure_persistence: None, ..ProptestConfig::default() })]
 

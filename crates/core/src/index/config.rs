@@ -126,6 +126,9 @@ pub struct IndexConfig {
     pub interval_z: f64,
     /// Fewer orders than this in [T-30, T-1] and no tier is shown.
     pub min_orders: u32,
+    /// A tier is shown only when at least this share of the "better than x %" interval lies in
+    /// the tier's band (0.5: the data favour this tier over the others).
+    pub tier_support: f64,
     pub tier_cutoffs: TierCutoffs,
     pub review_guard: ReviewGuard,
 }
@@ -138,6 +141,7 @@ impl Default for IndexConfig {
             prior_strength: 20.0,
             interval_z: 1.645,
             min_orders: 30,
+            tier_support: 0.5,
             tier_cutoffs: TierCutoffs::default(),
             review_guard: ReviewGuard::default(),
         }
@@ -185,6 +189,12 @@ impl IndexConfig {
             return Err(Error::invalid_field(
                 "intervalZ",
                 "must be a positive number",
+            ));
+        }
+        if !(0.0..=1.0).contains(&self.tier_support) {
+            return Err(Error::invalid_field(
+                "tierSupport",
+                "must be between 0 and 1",
             ));
         }
         let g = &self.review_guard;

@@ -15,9 +15,6 @@ use super::tally::MerchantTallies;
 use crate::model::{LocalDate, Repurchase};
 use crate::peer_tier::{PeerTier, TierCutoffs};
 
-/// A tier is shown only when the interval of "better than x %" is at most this wide.
-const MAX_TIERED_INTERVAL: f64 = 40.0;
-
 /// What peers of one L2 category look like, per metric and overall. Small, serializable and
 /// mergeable per metric: all a browser needs to place one merchant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -275,8 +272,9 @@ fn placement(
     let better = percent_floor(peers.overall.rank(scored.overall.value));
     let low = percent_floor(peers.overall.rank(scored.overall.low));
     let high = percent_floor(peers.overall.rank(scored.overall.high));
+    let point_tier = tier_of(better, &config.tier_cutoffs);
     let enough = recent_orders >= u64::from(config.min_orders)
-        && f64::from(high.saturating_sub(low)) <= MAX_TIERED_INTERVAL;
+        && tier_support(point_tier, low, high, &config.tier_cutoffs) >= config.tier_support;
     Placement {
         status: if enough {
             PlacementStatus::Tiered
@@ -289,6 +287,21 @@ fn placement(
         better_than_high: high,
         peer_count: peers.merchants,
     }
+}
+
+/// Share of the interval [low, high] (percent of peers beaten) inside `tier`'s band.
+fn tier_support(tier: PeerTier, low: u8, high: u8, cutoffs: &TierCutoffs) -> f64 {
+    let (band_low, band_high) = match tier {
+        PeerTier::Leading => (cutoffs.leading_from, 100.0),
+        PeerTier::Average => (cutoffs.average_from, cutoffs.leading_from),
+        PeerTier::SlightlyBelow => (0.0, cutoffs.average_from),
+    };
+    let (low, high) = (f64::from(low), f64::from(high));
+    if high <= low {
+        return 1.0;
+    }
+    let overlap = (high.min(band_high) - low.max(band_low)).max(0.0);
+    overlap / (high - low)
 }
 
 fn dimension_weight(d: Dimension, repurchase: Repurchase, config: &IndexConfig) -> f64 {
@@ -345,11 +358,21 @@ fn report_without_suggestions(
             let peer = peers.metrics.get(metric.index())?;
             let tally = merchant.tally(metric);
             let weight = config.weights.get(metric);
+            // Bucket representatives can sit just above 1 for a rate of 100 %.
+            let limit = |v: f64| {
+                if metric.kind() == MetricKind::Rate {
+                    v.min(1.0)
+                } else {
+                    v
+                }
+            };
             let (median, top10) = (
-                peer.shrunk.quantile(0.5).unwrap_or(shrunk),
-                peer.shrunk
-                    .quantile(if metric.higher_is_better() { 0.9 } else { 0.1 })
-                    .unwrap_or(shrunk),
+                limit(peer.shrunk.quantile(0.5).unwrap_or(shrunk)),
+                limit(
+                    peer.shrunk
+                        .quantile(if metric.higher_is_better() { 0.9 } else { 0.1 })
+                        .unwrap_or(shrunk),
+                ),
             );
             Some(MetricReport {
                 metric,

@@ -1,0 +1,111 @@
+//! The merchant's back office for the index: overall score and placement, the four dimensions
+//! against peers (chart and table), every metric with its window and sample, suggestions with the
+//! points they bring, the what-if panel, and what the review guard did.
+
+use std::rc::Rc;
+
+use livetrust_core::index::report::TargetKind;
+use yew::prelude::*;
+
+use crate::components::dimension_chart::DimensionChart;
+use crate::components::trust_badge::TrustBadge;
+use crate::components::what_if::WhatIf;
+use crate::i18n::{Lang, SuggestionText};
+use crate::state::DataContext;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct MerchantPageProps {
+    pub id: String,
+}
+
+#[function_component(MerchantPage)]
+pub fn merchant_page(props: &MerchantPageProps) -> Html {
+    let t = use_context::<Lang>().unwrap_or_default().texts();
+    let Some(data) = use_context::<DataContext>().and_then(|c| c.data) else {
+        return html! { <p role="status">{ t.loading }</p> };
+    };
+    let Some((merchant, report)) = data.merchant(&props.id) else {
+        return html! { <section><h1>{ t.unknown_merchant }</h1></section> };
+    };
+    let placement = data.placement(&props.id).map(Rc::new);
+    let r = report.clone();
+    let g = &r.review_guard;
+    html! {
+        <section class="merchant-page" aria-labelledby="merchant-title">
+            <p class="eyebrow">{ t.merchant_title }</p>
+            <h1 id="merchant-title">{ &merchant.name }</h1>
+            <p class="intro">{ format!("{} · {}", data.category_name(&merchant.category_id), r.as_of) }</p>
+            <div class="overall">
+                <div>
+                    <div class="overall-label">{ t.overall_score }</div>
+                    <div class="overall-value">{ format!("{:.1}", r.overall.value) }</div>
+                    <div class="hint">{ t.interval(r.overall.low, r.overall.high) }</div>
+                </div>
+                <TrustBadge report={report.clone()} />
+            </div>
+
+            <h2>{ t.dimensions_title }</h2>
+            <DimensionChart dimensions={r.dimensions.clone()} />
+
+            <h2 id="suggestions-title">{ t.suggestions_title }</h2>
+            if r.suggestions.is_empty() {
+                <p>{ t.no_suggestions }</p>
+            } else {
+                <ol class="suggestions" aria-labelledby="suggestions-title">
+                    { for r.suggestions.iter().take(6).map(|s| html! {
+                        <li>{ t.suggestion(&SuggestionText {
+                            metric: t.metric(s.metric),
+                            current: &t.metric_value(s.metric, s.current),
+                            target: &t.metric_value(s.metric, s.target),
+                            top10: s.target_kind == TargetKind::Top10,
+                            gain: s.overall_gain,
+                            dimension: t.dimension(s.dimension),
+                            dimension_gain: s.dimension_gain,
+                            new_tier: s.new_tier.map(|x| t.tier(x)),
+                        }) }</li>
+                    }) }
+                </ol>
+            }
+
+            if let Some(placement) = placement {
+                <WhatIf placement={placement} report={report.clone()} />
+            }
+
+            <h2>{ t.metrics_title }</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={t.metrics_title}>
+                <table class="metrics">
+                    <thead><tr>
+                        <th scope="col">{ t.col_metric }</th><th scope="col">{ t.col_dimension }</th>
+                        <th scope="col">{ t.col_value }</th><th scope="col">{ t.col_window }</th>
+                        <th scope="col">{ t.col_sample }</th><th scope="col">{ t.col_percentile }</th>
+                        <th scope="col">{ t.col_peer_median }</th><th scope="col">{ t.col_weight }</th>
+                        <th scope="col">{ t.col_contribution }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.metrics.iter().map(|m| html! {
+                            <tr>
+                                <th scope="row">{ t.metric(m.metric) }</th>
+                                <td>{ t.dimension(m.dimension) }</td>
+                                <td class="num">{ m.raw.map_or_else(|| t.no_data.to_owned(), |v| t.metric_value(m.metric, v)) }</td>
+                                <td>{ format!("{} – {}", m.window.first_day, m.window.last_day) }</td>
+                                <td class="num">{ format!("{:.0}", m.sample) }</td>
+                                <td class="num">{ format!("{:.0}", m.peer_percentile) }</td>
+                                <td class="num">{ t.metric_value(m.metric, m.peer_median) }</td>
+                                <td class="num">{ format!("{:.2}%", m.weight) }</td>
+                                <td class="num">{ format!("{:.2}", m.contribution) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+
+            <h2>{ t.guard_title }</h2>
+            <p>{ t.guard_counts(g.ignored_reviews, g.capped_reviews, g.down_weighted_reviews) }</p>
+            <ul>
+                { for g.bursts.iter().map(|b| html! {
+                    <li>{ t.burst(&b.first_day.to_string(), &b.last_day.to_string(), b.reviews, b.usual) }</li>
+                }) }
+            </ul>
+        </section>
+    }
+}

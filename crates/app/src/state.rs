@@ -1,0 +1,114 @@
+//! The data the app shows: a marketplace (the embedded demo, or the merchant's own imported files)
+//! and its repeat-buyer index, computed once by the core and shared through a context.
+
+use std::rc::Rc;
+
+use livetrust_core::generate::{generate, GenerateConfig};
+use livetrust_core::index::{market_index, IndexConfig, IndexReport, MarketIndex, Placement};
+use livetrust_core::model::{Dataset, Merchant};
+use yew::Callback;
+
+/// Where the data came from, for the page to say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Demo { seed: u64, merchants: u32 },
+    Imported,
+}
+
+#[derive(Debug)]
+pub struct AppData {
+    pub source: Source,
+    pub dataset: Dataset,
+    pub market: MarketIndex,
+    pub config: IndexConfig,
+    /// One report per merchant, in the dataset's order.
+    pub reports: Vec<Rc<IndexReport>>,
+}
+
+impl PartialEq for AppData {
+    fn eq(&self, other: &Self) -> bool {
+        // Two computations are the same data when source, day and reports agree.
+        self.source == other.source
+            && self.market.as_of == other.market.as_of
+            && self.reports == other.reports
+    }
+}
+
+/// The demo marketplace shipped in the app: generated in the browser from a seed, so it costs
+/// the generator's code, not megabytes of data.
+pub fn demo_config() -> GenerateConfig {
+    GenerateConfig::default()
+}
+
+impl AppData {
+    pub fn demo() -> Result<Self, livetrust_core::Error> {
+        let config = demo_config();
+        let dataset = generate(&config)?;
+        Self::new(
+            Source::Demo {
+                seed: config.seed,
+                merchants: config.merchants,
+            },
+            dataset,
+        )
+    }
+
+    pub fn new(source: Source, dataset: Dataset) -> Result<Self, livetrust_core::Error> {
+        let as_of = dataset.day_after_latest_order().ok_or_else(|| {
+            livetrust_core::Error::invalid_field(
+                "orders",
+                "the data has no orders to compute an index from",
+            )
+        })?;
+        let config = IndexConfig::default();
+        let market = market_index(&dataset, as_of, &config)?;
+        let reports = market.reports(&config)?.into_iter().map(Rc::new).collect();
+        Ok(AppData {
+            source,
+            dataset,
+            market,
+            config,
+            reports,
+        })
+    }
+
+    pub fn merchant(&self, id: &str) -> Option<(&Merchant, &Rc<IndexReport>)> {
+        let i = self.dataset.merchants.iter().position(|m| m.id == id)?;
+        Some((&self.dataset.merchants[i], self.reports.get(i)?))
+    }
+
+    pub fn category_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.dataset
+            .categories
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id, |c| c.name.as_str())
+    }
+
+    /// What `what_if` needs for one merchant.
+    pub fn placement(&self, id: &str) -> Option<Placement> {
+        let i = self
+            .market
+            .merchants
+            .iter()
+            .position(|m| m.merchant_id == id)?;
+        Some(Placement {
+            as_of: self.market.as_of,
+            merchant: self.market.merchants[i].clone(),
+            peers: self
+                .market
+                .peers(&self.market.merchant_categories[i])
+                .ok()?
+                .clone(),
+            config: Some(self.config.clone()),
+        })
+    }
+}
+
+/// The shared state: the data once computed, and how to replace it (after an import).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataContext {
+    pub data: Option<Rc<AppData>>,
+    pub error: Option<String>,
+    pub replace: Callback<Rc<AppData>>,
+}
