@@ -175,7 +175,7 @@ async fn a_badge_without_enough_data_says_so() {
     yew::scheduler::flush().await;
     let button = root.query_selector(".badge-button").unwrap().unwrap();
     assert_eq!(
-        button.get_attribute("aria-label").as_deref(),
+        button.text_content().as_deref(),
         Some("回头客推荐指数：暂无足够数据")
     );
     assert_eq!(
@@ -184,7 +184,7 @@ async fn a_badge_without_enough_data_says_so() {
             .unwrap()
             .text_content()
             .as_deref(),
-        Some("数据积累中")
+        Some("暂无足够数据")
     );
 }
 
