@@ -94,7 +94,8 @@ impl Default for Windows {
 pub struct ReviewGuard {
     /// Reviews of one buyer for one merchant beyond this many (in a window) do not count.
     pub max_reviews_per_buyer: u32,
-    /// A 48-hour span with at least this many reviews …
+    /// A 48-hour span with at least this many look-alike reviews (extreme ratings from one-time
+    /// buyers) …
     pub burst_min_reviews: u32,
     /// … and more than this many times the merchant's usual 48-hour count is a burst.
     pub burst_ratio: f64,
@@ -106,7 +107,7 @@ impl Default for ReviewGuard {
     fn default() -> Self {
         ReviewGuard {
             max_reviews_per_buyer: 3,
-            burst_min_reviews: 8,
+            burst_min_reviews: 3,
             burst_ratio: 4.0,
             burst_weight: 0.1,
         }

@@ -125,6 +125,8 @@ pub fn tally_all(
     let mut recent_orders = vec![0u64; n];
     // Per merchant: buyer → (orders in the recent window, live-room orders among them).
     let mut buyers: Vec<FxHashMap<&str, (u32, u32)>> = vec![FxHashMap::default(); n];
+    // Per merchant: buyer → orders ever (one-time buyers are who brushed reviews come from).
+    let mut lifetime_orders: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); n];
     let mut order_index: FxHashMap<&str, usize> = FxHashMap::default();
     order_index.reserve(dataset.orders.len());
 
@@ -133,6 +135,7 @@ pub fn tally_all(
             continue;
         };
         order_index.insert(o.id.as_str(), oi);
+        *lifetime_orders[m].entry(o.buyer_id.as_str()).or_default() += 1;
         let t = &mut tallies[m];
         if recent.contains(o.paid_at) {
             recent_orders[m] += 1;
@@ -182,6 +185,7 @@ pub fn tally_all(
         config,
         &merchant_index,
         &order_index,
+        &lifetime_orders,
         &recent,
         &lagged,
         settle,
@@ -273,6 +277,7 @@ fn review_metrics(
     config: &IndexConfig,
     merchant_index: &FxHashMap<&str, usize>,
     order_index: &FxHashMap<&str, usize>,
+    lifetime_orders: &[FxHashMap<&str, u32>],
     recent: &Bounds,
     lagged: &Bounds,
     settle: i64,
@@ -301,10 +306,22 @@ fn review_metrics(
     for (m, reviews) in eligible.iter_mut().enumerate() {
         reviews.sort_by_key(|&(ri, _)| (dataset.reviews[ri].created_at, ri));
         // Reviews per Asia/Shanghai day over the last 60 days, for burst detection.
+        // Bought reviews look alike: an extreme rating from a buyer whose only order with this
+        // shop is the reviewed one. Bursts are counted on those, so a burst of them stands out
+        // even in a shop with many genuine reviews.
+        let suspicious = |ri: usize| {
+            let r = &dataset.reviews[ri];
+            let one_time = lifetime_orders[m]
+                .get(r.buyer_id.as_str())
+                .copied()
+                .unwrap_or(0)
+                <= 1;
+            one_time && (r.ratings.overall == 5 || r.ratings.overall <= 1)
+        };
         let mut per_day: std::collections::BTreeMap<i64, u32> = std::collections::BTreeMap::new();
         for &(ri, _) in reviews.iter() {
             let d = day_number(dataset.reviews[ri].created_at);
-            if d >= history_start {
+            if d >= history_start && suspicious(ri) {
                 *per_day.entry(d).or_default() += 1;
             }
         }
@@ -315,26 +332,37 @@ fn review_metrics(
             })
             .collect();
         let usual = median(&spans);
+        // Every 48-hour span is judged; a day is a burst day when any span containing it is a
+        // burst, and consecutive burst days are reported as one burst.
+        let count_of = |d: i64| per_day.get(&d).copied().unwrap_or(0);
         let mut burst_days: Vec<i64> = Vec::new();
-        let mut d = history_start + 1;
-        while d <= last_day {
-            let count =
-                per_day.get(&(d - 1)).copied().unwrap_or(0) + per_day.get(&d).copied().unwrap_or(0);
+        for d in history_start + 1..=last_day {
+            let count = count_of(d - 1) + count_of(d);
             if count >= guard.burst_min_reviews
                 && f64::from(count) > guard.burst_ratio * usual.max(1.0)
             {
-                burst_days.extend([d - 1, d]);
-                let first = local_date_of_day(d - 1).unwrap_or(as_of);
-                summaries[m].bursts.push(ReviewBurst {
-                    first_day: first,
-                    last_day: first.plus_days(1),
-                    reviews: count,
-                    usual,
-                });
-                d += 2;
-            } else {
-                d += 1;
+                for day in [d - 1, d] {
+                    if !burst_days.contains(&day) {
+                        burst_days.push(day);
+                    }
+                }
             }
+        }
+        let mut i = 0;
+        while i < burst_days.len() {
+            let first = burst_days[i];
+            let mut last = first;
+            while i + 1 < burst_days.len() && burst_days[i + 1] == last + 1 {
+                i += 1;
+                last = burst_days[i];
+            }
+            summaries[m].bursts.push(ReviewBurst {
+                first_day: local_date_of_day(first).unwrap_or(as_of),
+                last_day: local_date_of_day(last).unwrap_or(as_of),
+                reviews: (first..=last).map(count_of).sum(),
+                usual,
+            });
+            i += 1;
         }
         let mut per_buyer: FxHashMap<&str, u32> = FxHashMap::default();
         // The latest review of each reviewer in the recent window decides "positive reviewer".
@@ -350,7 +378,9 @@ fn review_metrics(
                 summaries[m].capped_reviews += 1;
                 continue;
             }
-            let weight = if burst_days.contains(&day_number(r.created_at)) {
+            // Inside a burst only the reviews that look bought are down-weighted; regular
+            // customers' reviews on those days keep their full weight.
+            let weight = if suspicious(ri) && burst_days.contains(&day_number(r.created_at)) {
                 summaries[m].down_weighted_reviews += 1;
                 guard.burst_weight
             } else {
