@@ -12,11 +12,79 @@ use serde::{Deserialize, Serialize};
 
 /// An instant, stored as UTC. JSON: an RFC 3339 string such as `2026-11-01T12:00:00Z` (any
 /// offset is accepted on input and normalised to UTC).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Timestamp(#[cfg_attr(feature = "tsify", tsify(type = "string"))] pub DateTime<Utc>);
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Timestamp;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an RFC 3339 time such as 2026-11-01T12:00:00Z")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Timestamp, E> {
+                match fast_rfc3339(s.as_bytes()) {
+                    Some(t) => Ok(t),
+                    None => s.parse().map_err(E::custom),
+                }
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+/// Parses the common `YYYY-MM-DDTHH:MM:SS` + `Z` / `±HH:MM` forms without chrono's general
+/// parser (imports read millions of these); anything else, or any invalid field, returns None
+/// and takes the general path, which also produces the error message.
+fn fast_rfc3339(b: &[u8]) -> Option<Timestamp> {
+    let digits = |range: std::ops::Range<usize>| -> Option<i64> {
+        let mut n = 0i64;
+        for &c in b.get(range)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + i64::from(c - b'0');
+        }
+        Some(n)
+    };
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let (hour, minute, second) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
+    let offset = match (&b[19..], b.len()) {
+        (b"Z" | b"z", 20) => 0,
+        (_, 25) if matches!(b[19], b'+' | b'-') && b[22] == b':' => {
+            let minutes = digits(20..22)? * 60 + digits(23..25)?;
+            if b[19] == b'+' {
+                minutes * 60
+            } else {
+                -minutes * 60
+            }
+        }
+        _ => return None,
+    };
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(
+        i32::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )?;
+    let days = i64::from(chrono::Datelike::num_days_from_ce(&date)) - 719_163;
+    Timestamp::from_unix(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
+}
 
 /// A calendar day in Asia/Shanghai. JSON: `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -185,6 +253,32 @@ mod tests {
         let (start, end) = w.utc_bounds();
         assert_eq!(start.to_string(), "2026-10-24T16:00:00Z");
         assert_eq!(end.to_string(), "2026-11-23T16:00:00Z");
+    }
+
+    #[test]
+    fn the_fast_parser_agrees_with_chrono() {
+        for text in [
+            "2026-11-01T12:00:00Z",
+            "1988-07-01T00:00:00+09:00",
+            "2026-02-28T23:59:59-05:30",
+            "2000-02-29T00:00:00Z",
+            "2026-11-01T12:00:00.123Z",
+            "2026-11-01 12:00:00Z",
+        ] {
+            let general = chrono::DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc));
+            let fast: Result<Timestamp, _> = serde_json::from_str(&format!("\"{text}\""));
+            assert_eq!(fast.ok().map(|t| t.0), general.ok(), "{text}");
+        }
+        for bad in [
+            "2026-02-30T00:00:00Z",
+            "2026-11-01T24:00:00Z",
+            "２０２６-11-01T12:00:00Z",
+        ] {
+            assert!(
+                serde_json::from_str::<Timestamp>(&format!("\"{bad}\"")).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
