@@ -9,6 +9,7 @@ use crate::process::{cmd, project_root, run as run_command, Result};
 pub fn run(_args: &[&str]) -> Result {
     install::build_tools()?;
     install::browser_tools()?;
+    run_command(cmd("cargo", &["fetch", "--locked"]))?;
     let data = project_root().join("target/bench/demo-1000");
     run_command(cmd(
         "cargo",
@@ -40,12 +41,53 @@ pub fn run(_args: &[&str]) -> Result {
             "import",
         ],
     ))?;
+    run_command(cmd(
+        "cargo",
+        &[
+            "bench",
+            "--locked",
+            "-p",
+            "livetrust-core",
+            "--bench",
+            "index",
+        ],
+    ))?;
     pkg::build()?;
     run_command(cmd(
         "node",
         &[
             "tests/bench/import.bench.mjs",
             &data.to_string_lossy(),
+            &pkg::out_dir().to_string_lossy(),
+        ],
+    ))?;
+    run_command(cmd("trunk", &["build", "--release", "--offline", "--locked"]))?;
+    run_command(cmd("node", &["tests/bench/startup.bench.mjs"]))?;
+    let large = project_root().join("target/bench/large-merchant");
+    run_command(cmd(
+        "cargo",
+        &[
+            "run",
+            "--locked",
+            "--release",
+            "-q",
+            "-p",
+            "livetrust-cli",
+            "--",
+            "demo",
+            "--large-merchant-orders",
+            "1000000",
+            "--large-merchant-reviews",
+            "200000",
+            "--out",
+            &large.to_string_lossy(),
+        ],
+    ))?;
+    run_command(cmd(
+        "node",
+        &[
+            "tests/bench/index.bench.mjs",
+            &large.to_string_lossy(),
             &pkg::out_dir().to_string_lossy(),
         ],
     ))

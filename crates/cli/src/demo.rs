@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use livetrust_core::generate::{generate, GenerateConfig};
+use livetrust_core::generate::{generate, with_large_merchant, GenerateConfig};
 use livetrust_core::model::{Dataset, Table};
 use serde::Serialize;
 
@@ -72,8 +72,16 @@ pub fn write_dataset(dataset: &Dataset, dir: &Path) -> Result<Vec<(Table, usize,
     ])
 }
 
-pub fn run(config: &GenerateConfig, out: &Path) -> Result<String, livetrust_core::Error> {
-    let dataset = generate(config)?;
+pub fn run(
+    config: &GenerateConfig,
+    (large_orders, large_reviews): (usize, usize),
+    out: &Path,
+) -> Result<String, livetrust_core::Error> {
+    let dataset = if large_orders > 0 {
+        with_large_merchant(config, large_orders, large_reviews)?
+    } else {
+        generate(config)?
+    };
     let written = write_dataset(&dataset, out)
         .map_err(|message| livetrust_core::Error::InvalidInput { message })?;
     let mut summary = format!(

@@ -62,6 +62,12 @@ enum Command {
         /// Days of history before `--as-of`.
         #[arg(long, default_value_t = 75)]
         history_days: u32,
+        /// Add merchant `big` with this many orders in the last 30 days (a benchmark fixture).
+        #[arg(long, default_value_t = 0)]
+        large_merchant_orders: usize,
+        /// Reviews of the large merchant's orders.
+        #[arg(long, default_value_t = 0)]
+        large_merchant_reviews: usize,
         #[arg(long)]
         out: PathBuf,
     },
@@ -95,6 +101,8 @@ fn main() -> ExitCode {
             merchants,
             as_of,
             history_days,
+            large_merchant_orders,
+            large_merchant_reviews,
             out,
         } => as_of
             .parse()
@@ -106,7 +114,12 @@ fn main() -> ExitCode {
                     as_of,
                     history_days: *history_days,
                 };
-                demo::run(&config, out).map_err(Failure::from)
+                demo::run(
+                    &config,
+                    (*large_merchant_orders, *large_merchant_reviews),
+                    out,
+                )
+                .map_err(Failure::from)
             }),
         Command::Validate {
             path,

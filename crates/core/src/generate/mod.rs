@@ -15,6 +15,7 @@
 mod catalog;
 mod categories;
 mod fake;
+mod large;
 mod live;
 mod live_text;
 mod names;
@@ -89,6 +90,8 @@ impl GenerateConfig {
 }
 
 /// Generates the whole marketplace for `config`.
+pub use large::{with_large_merchant, LARGE_MERCHANT};
+
 pub fn generate(config: &GenerateConfig) -> Result<Dataset> {
     config.validate()?;
     let window = Window::new(config)?;
