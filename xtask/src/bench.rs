@@ -61,7 +61,10 @@ pub fn run(_args: &[&str]) -> Result {
             &pkg::out_dir().to_string_lossy(),
         ],
     ))?;
-    run_command(cmd("trunk", &["build", "--release", "--offline", "--locked"]))?;
+    run_command(cmd(
+        "trunk",
+        &["build", "--release", "--offline", "--locked"],
+    ))?;
     run_command(cmd("node", &["tests/bench/startup.bench.mjs"]))?;
     let large = project_root().join("target/bench/large-merchant");
     run_command(cmd(
