@@ -60,6 +60,12 @@ pub struct ValidateFile {
 /// file the records read, accepted and skipped. The same report as `livetrust validate --json`.
 #[wasm_bindgen(js_name = validate)]
 pub fn validate(input: Ts<ValidateInput>) -> Result<Ts<ImportReport>, JsValue> {
+    let report = import_input(input, false)?.report;
+    error::output(report.into_ts())
+}
+
+/// Imports the files of a `ValidateInput`, keeping the accepted records or only their ids.
+fn import_input(input: Ts<ValidateInput>, keep_records: bool) -> Result<import::Imported, JsValue> {
     let input = error::input(input.to_rust())?;
     let files: Vec<InputFile> = input
         .files
@@ -70,11 +76,10 @@ pub fn validate(input: Ts<ValidateInput>) -> Result<Ts<ImportReport>, JsValue> {
         })
         .collect();
     let options = ImportOptions {
-        keep_records: false,
+        keep_records,
         max_problems: input.max_problems.map_or(1_000, |n| n as usize),
     };
-    let report = import::import_files(&files, options).report;
-    error::output(report.into_ts())
+    Ok(import::import_files(&files, options))
 }
 
 /// A marketplace loaded into the page: the accepted records of some files, and the index computed
@@ -92,20 +97,7 @@ impl Market {
     /// Imports files (as for `validate`), keeping the valid records.
     #[wasm_bindgen(js_name = fromFiles)]
     pub fn from_files(input: Ts<ValidateInput>) -> Result<Market, JsValue> {
-        let input = error::input(input.to_rust())?;
-        let files: Vec<InputFile> = input
-            .files
-            .into_iter()
-            .map(|f| InputFile {
-                name: f.name,
-                bytes: f.bytes,
-            })
-            .collect();
-        let options = ImportOptions {
-            keep_records: true,
-            max_problems: input.max_problems.map_or(1_000, |n| n as usize),
-        };
-        let imported = import::import_files(&files, options);
+        let imported = import_input(input, true)?;
         Ok(Market {
             dataset: imported.dataset,
             import_report: imported.report,

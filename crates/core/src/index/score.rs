@@ -136,19 +136,15 @@ fn combine(parts: &[(f64, Score)]) -> Score {
         };
     }
     let value = parts.iter().map(|(w, s)| w * s.value).sum::<f64>() / total;
-    let square = |x: f64| x * x;
-    let down = parts
-        .iter()
-        .map(|(w, s)| square(w * (s.value - s.low)))
-        .sum::<f64>()
-        .sqrt()
-        / total;
-    let up = parts
-        .iter()
-        .map(|(w, s)| square(w * (s.high - s.value)))
-        .sum::<f64>()
-        .sqrt()
-        / total;
+    let half_width = |side: &dyn Fn(&Score) -> f64| {
+        let squares: f64 = parts
+            .iter()
+            .map(|(w, s)| (w * side(s)) * (w * side(s)))
+            .sum();
+        squares.sqrt() / total
+    };
+    let down = half_width(&|s| s.value - s.low);
+    let up = half_width(&|s| s.high - s.value);
     Score {
         value,
         low: (value - down).max(0.0),
