@@ -6,6 +6,7 @@
 
 mod csv_rows;
 mod importer;
+mod parse;
 mod refs;
 mod report;
 mod rules;

@@ -7,27 +7,27 @@ use proptest::prelude::*;
 const FIXTURE: &[(&str, &str)] = &[
     (
         "categories.json",
-        include_str!("../../tests/fixtures/small/categories.json"),
+        include_str!("../../../tests/fixtures/small/categories.json"),
     ),
     (
         "merchants.csv",
-        include_str!("../../tests/fixtures/small/merchants.csv"),
+        include_str!("../../../tests/fixtures/small/merchants.csv"),
     ),
     (
         "products.ndjson",
-        include_str!("../../tests/fixtures/small/products.ndjson"),
+        include_str!("../../../tests/fixtures/small/products.ndjson"),
     ),
     (
         "orders.ndjson",
-        include_str!("../../tests/fixtures/small/orders.ndjson"),
+        include_str!("../../../tests/fixtures/small/orders.ndjson"),
     ),
     (
         "reviews.csv",
-        include_str!("../../tests/fixtures/small/reviews.csv"),
+        include_str!("../../../tests/fixtures/small/reviews.csv"),
     ),
     (
         "serviceEvents.ndjson",
-        include_str!("../../tests/fixtures/small/serviceEvents.ndjson"),
+        include_str!("../../../tests/fixtures/small/serviceEvents.ndjson"),
     ),
 ];
 
@@ -403,7 +403,7 @@ proptest! {
 
     #[test]
     fn mutated_valid_lines_never_panic(cut in 0usize..400, insert in any::<u8>()) {
-        let mut text = include_str!("../../tests/fixtures/small/orders.ndjson").as_bytes().to_vec();
+        let mut text = include_str!("../../../tests/fixtures/small/orders.ndjson").as_bytes().to_vec();
         let at = cut.min(text.len());
         text.insert(at, insert);
         let mut input = files(&[]);
