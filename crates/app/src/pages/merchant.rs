@@ -8,6 +8,7 @@ use livetrust_core::index::report::TargetKind;
 use yew::prelude::*;
 
 use crate::components::dimension_chart::DimensionChart;
+use crate::components::trend_chart::TrendChart;
 use crate::components::trust_badge::TrustBadge;
 use crate::components::what_if::WhatIf;
 use crate::i18n::{Lang, SuggestionText};
@@ -21,7 +22,20 @@ pub struct MerchantPageProps {
 #[function_component(MerchantPage)]
 pub fn merchant_page(props: &MerchantPageProps) -> Html {
     let t = use_context::<Lang>().unwrap_or_default().texts();
-    let Some(data) = use_context::<DataContext>().and_then(|c| c.data) else {
+    let data = use_context::<DataContext>().and_then(|c| c.data);
+    // The trend recomputes the index at four earlier days for this merchant's category only.
+    let trend = {
+        let data = data.clone();
+        use_memo(
+            (props.id.clone(), data.as_ref().map(|d| d.market.as_of)),
+            move |(id, _)| {
+                data.as_ref().and_then(|d| {
+                    livetrust_core::index::trend(&d.dataset, id, d.market.as_of, 4, &d.config).ok()
+                })
+            },
+        )
+    };
+    let Some(data) = data else {
         return html! { <p role="status">{ t.loading }</p> };
     };
     let Some((merchant, report)) = data.merchant(&props.id) else {
@@ -46,6 +60,11 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
 
             <h2>{ t.dimensions_title }</h2>
             <DimensionChart dimensions={r.dimensions.clone()} />
+
+            if let Some(points) = (*trend).clone() {
+                <h2>{ t.trend_title }</h2>
+                <TrendChart points={points} />
+            }
 
             <h2 id="suggestions-title">{ t.suggestions_title }</h2>
             if r.suggestions.is_empty() {

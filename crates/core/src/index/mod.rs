@@ -13,6 +13,7 @@ pub mod report;
 pub mod score;
 pub mod sketch;
 pub mod tally;
+pub mod trend;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,7 @@ pub use metric::{Dimension, MetricId};
 pub use report::IndexReport;
 pub use score::CategoryPeers;
 pub use tally::MerchantTallies;
+pub use trend::{trend, TrendPoint};
 
 use crate::model::{Dataset, LocalDate, Repurchase};
 use crate::{Error, Result};

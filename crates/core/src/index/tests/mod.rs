@@ -485,3 +485,34 @@ fn twenty_percent_fake_reviews_in_48_hours_barely_move_scores_and_tiers() {
         );
     }
 }
+
+#[test]
+fn the_trend_recomputes_the_same_report_at_earlier_days_within_the_category() {
+    use crate::generate::{generate, GenerateConfig};
+    let demo = GenerateConfig {
+        merchants: 60,
+        ..GenerateConfig::default()
+    };
+    let d = generate(&demo).unwrap();
+    let config = IndexConfig::default();
+    let id = d.merchants[3].id.clone();
+    let points = trend(&d, &id, demo.as_of, 4, &config).unwrap();
+    assert_eq!(points.len(), 5);
+    assert_eq!(points[0].as_of, demo.as_of.minus_days(28));
+    // The last point equals the full computation: peers are per category.
+    let full = market_index(&d, demo.as_of, &config)
+        .unwrap()
+        .report(&id, &config)
+        .unwrap();
+    assert_eq!(points[4].overall, full.overall);
+    assert_eq!(
+        points[4].better_than_percent,
+        full.placement.better_than_percent
+    );
+    assert_eq!(
+        trend(&d, "nobody", demo.as_of, 4, &config)
+            .unwrap_err()
+            .field(),
+        Some("merchantId")
+    );
+}

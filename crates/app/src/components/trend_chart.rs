@@ -1,0 +1,86 @@
+//! The index over the last weeks as an SVG line chart (overall score with its interval band),
+//! with a title, a description and the same numbers as a table.
+
+use livetrust_core::index::TrendPoint;
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct TrendChartProps {
+    pub points: Vec<TrendPoint>,
+}
+
+const WIDTH: f64 = 620.0;
+const HEIGHT: f64 = 200.0;
+const PAD: f64 = 36.0;
+
+#[function_component(TrendChart)]
+pub fn trend_chart(props: &TrendChartProps) -> Html {
+    let t = use_context::<Lang>().unwrap_or_default().texts();
+    let n = props.points.len().max(2) as f64;
+    let x = |i: usize| PAD + (WIDTH - 2.0 * PAD) * i as f64 / (n - 1.0);
+    let y = |v: f64| HEIGHT - PAD / 2.0 - (HEIGHT - PAD) * v.clamp(0.0, 100.0) / 100.0;
+    let line: Vec<String> = props
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.overall.value)))
+        .collect();
+    let band: Vec<String> = props
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.overall.high)))
+        .chain(
+            props
+                .points
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.overall.low))),
+        )
+        .collect();
+    html! {
+        <figure class="trend-chart">
+            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="trend-title trend-desc" width="100%">
+                <title id="trend-title">{ t.trend_title }</title>
+                <desc id="trend-desc">{ t.trend_desc }</desc>
+                { for [0.0, 50.0, 100.0].iter().map(|&v| html! {
+                    <g>
+                        <line x1={PAD.to_string()} x2={(WIDTH - PAD).to_string()} y1={y(v).to_string()} y2={y(v).to_string()} class="grid" />
+                        <text x="4" y={(y(v) + 4.0).to_string()} class="chart-label">{ format!("{v:.0}") }</text>
+                    </g>
+                }) }
+                <polygon points={band.join(" ")} class="trend-band" />
+                <polyline points={line.join(" ")} class="trend-line" />
+                { for props.points.iter().enumerate().map(|(i, p)| html! {
+                    <g>
+                        <circle cx={x(i).to_string()} cy={y(p.overall.value).to_string()} r="4" class="trend-dot" />
+                        <text x={x(i).to_string()} y={(HEIGHT - 2.0).to_string()} text-anchor="middle" class="chart-label">{ p.as_of.to_string()[5..].to_owned() }</text>
+                    </g>
+                }) }
+            </svg>
+            <table class="data-table">
+                <caption>{ t.trend_title }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.col_day }</th><th scope="col">{ t.col_score }</th>
+                    <th scope="col">{ t.col_interval }</th><th scope="col">{ t.col_placement }</th>
+                </tr></thead>
+                <tbody>
+                    { for props.points.iter().map(|p| html! {
+                        <tr>
+                            <th scope="row">{ p.as_of.to_string() }</th>
+                            <td class="num">{ format!("{:.1}", p.overall.value) }</td>
+                            <td class="num">{ format!("{:.1}–{:.1}", p.overall.low, p.overall.high) }</td>
+                            <td>{ match p.tier {
+                                Some(tier) => format!("{} · {}", t.tier(tier), t.better_than(p.better_than_percent)),
+                                None => t.not_enough_data.to_owned(),
+                            } }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </figure>
+    }
+}
