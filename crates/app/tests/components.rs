@@ -225,7 +225,7 @@ async fn the_merchant_page_shows_dimensions_metrics_suggestions_and_a_working_wh
         Some("四项维度与同行对比")
     );
     assert_eq!(
-        root.query_selector_all(".data-table tbody tr")
+        root.query_selector_all(".dimension-chart .data-table tbody tr")
             .unwrap()
             .length(),
         4
@@ -235,6 +235,13 @@ async fn the_merchant_page_shows_dimensions_metrics_suggestions_and_a_working_wh
             .unwrap()
             .length() as usize,
         report.metrics.len()
+    );
+    // Five weekly points of the trend, the last one today's score.
+    assert_eq!(
+        root.query_selector_all(".trend-chart tbody tr")
+            .unwrap()
+            .length(),
+        5
     );
     let first = root
         .query_selector(".suggestions li")
