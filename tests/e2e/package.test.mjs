@@ -5,10 +5,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { start } from './harness.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const PKG = process.env.PKG_DIR ?? path.join(here, '../../crates/wasm/pkg');
+const CLI = process.env.LIVETRUST_CLI ?? path.join(here, '../../target/debug/livetrust');
 
 let app;
 let site;
@@ -16,6 +18,8 @@ before(async () => {
   // A host page beside a copy of the package, served from a scratch directory.
   site = fs.mkdtempSync(path.join(os.tmpdir(), 'livetrust-embed-'));
   fs.cpSync(PKG, path.join(site, 'livetrust'), { recursive: true });
+  // A small demo marketplace written by the native CLI, for the index test below.
+  execFileSync(CLI, ['demo', '--merchants', '40', '--out', path.join(site, 'demo')], { stdio: 'ignore' });
   fs.writeFileSync(path.join(site, 'index.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host page</title><link rel="icon" href="data:,"></head><body></body></html>');
   app = await start(site);
@@ -62,5 +66,28 @@ test('a host page imports the package and gets answers and typed errors', async 
   assert.match(result.errors[0].message, /^score: must be a finite number$/);
   assert.match(result.errors[1].message, /peerScores/);
   assert.equal(result.again.tier, 'leading');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the package computes exactly the index reports the native CLI prints for the same files', async () => {
+  const demo = path.join(site, 'demo');
+  const cli = JSON.parse(execFileSync(CLI, ['index', '--data', demo], { maxBuffer: 1 << 28 }).toString());
+  const page = await app.page();
+  await page.goto(app.url);
+  const names = fs.readdirSync(demo);
+  const wasm = await page.evaluate(async ({ names, ids }) => {
+    const lt = await import('./livetrust/livetrust.js');
+    await lt.default();
+    const files = await Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await (await fetch(`demo/${name}`)).arrayBuffer()) })));
+    const market = lt.Market.fromFiles({ files });
+    const reports = ids.map((id) => market.indexReport(id));
+    // Placing from tallies and peers alone gives the same report.
+    const placed = lt.placeMerchant(market.placement(ids[0]));
+    return { reports, placed, problems: market.importReport().problemCount };
+  }, { names, ids: cli.map((r) => r.merchantId) });
+  assert.equal(wasm.problems, 0);
+  assert.equal(wasm.reports.length, 40);
+  assert.deepEqual(wasm.reports, cli, 'wasm and native reports are identical');
+  assert.deepEqual(wasm.placed, cli[0]);
   assert.deepEqual(page.errors, []);
 });
