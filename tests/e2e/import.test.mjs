@@ -26,6 +26,12 @@ test('picking clean files reports every record valid, and nothing is uploaded', 
   assert.equal(await page.locator('table.files tbody tr').count(), 6);
   assert.equal(await page.locator('table.problems').count(), 0);
   assert.deepEqual(requests, [], 'the files never leave the browser');
+  // The merchant's own data replaces the demo in the live room.
+  await page.getByRole('button', { name: '用这些数据计算回头客推荐指数' }).click();
+  await page.locator('h1', { hasText: '直播间' }).waitFor({ timeout: 10000 });
+  assert.deepEqual((await page.locator('.merchant-name').allTextContents()).sort(), ['山里鲜果园', '木匠老李'].sort());
+  assert.deepEqual(await page.locator('.badge-button').allTextContents(), ['回头客推荐指数：暂无足够数据', '回头客推荐指数：暂无足够数据'],
+    'three orders are not enough for a tier');
   assert.deepEqual(page.errors, []);
 });
 

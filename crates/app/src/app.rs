@@ -52,13 +52,20 @@ pub fn app() -> Html {
     };
     let data = use_state(|| None::<Rc<AppData>>);
     let error = use_state(|| None::<String>);
+    // Set once the merchant's own data replaced the demo, so a late demo cannot overwrite it.
+    let replaced = use_mut_ref(|| false);
     {
         // The demo marketplace is generated and indexed after the first paint.
         let data = data.clone();
         let error = error.clone();
+        let replaced = replaced.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                match AppData::demo() {
+                let demo = AppData::demo();
+                if *replaced.borrow() {
+                    return;
+                }
+                match demo {
                     Ok(d) => data.set(Some(Rc::new(d))),
                     Err(e) => error.set(Some(e.to_string())),
                 }
@@ -70,7 +77,10 @@ pub fn app() -> Html {
         error: (*error).clone(),
         replace: {
             let data = data.clone();
-            Callback::from(move |d: Rc<AppData>| data.set(Some(d)))
+            Callback::from(move |d: Rc<AppData>| {
+                *replaced.borrow_mut() = true;
+                data.set(Some(d));
+            })
         },
     };
     let t = lang.texts();

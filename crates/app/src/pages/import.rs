@@ -3,18 +3,22 @@
 
 use gloo_file::futures::read_as_bytes;
 use gloo_file::File;
+use std::rc::Rc;
+
 use livetrust_core::import::{import_files, ImportOptions, ImportReport, InputFile};
+use livetrust_core::model::Dataset;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::import_report::ImportReportView;
 use crate::i18n::Lang;
+use crate::state::{AppData, DataContext, Source};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Status {
     Idle,
     Reading(usize),
-    Done(ImportReport),
+    Done(ImportReport, Rc<Dataset>),
     Failed(String),
 }
 
@@ -30,7 +34,8 @@ async fn read_and_import(files: Vec<File>) -> Status {
             Err(e) => return Status::Failed(format!("{}: {e}", file.name())),
         }
     }
-    Status::Done(import_files(&inputs, ImportOptions::default()).report)
+    let imported = import_files(&inputs, ImportOptions::default());
+    Status::Done(imported.report, Rc::new(imported.dataset))
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
@@ -47,6 +52,9 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
 pub fn import_page() -> Html {
     let t = use_context::<Lang>().unwrap_or_default().texts();
     let status = use_state(|| Status::Idle);
+    let ctx = use_context::<DataContext>();
+    let navigator = yew_router::prelude::use_navigator();
+    let applied = use_state(|| None::<Result<(), String>>);
     let dragging = use_state(|| false);
 
     let start = {
@@ -94,7 +102,42 @@ pub fn import_page() -> Html {
         Status::Idle => html! {},
         Status::Reading(n) => html! { <p role="status">{ t.import_reading(*n) }</p> },
         Status::Failed(message) => html! { <p role="alert" class="error">{ message }</p> },
-        Status::Done(report) => html! { <ImportReportView report={report.clone()} /> },
+        Status::Done(report, dataset) => {
+            // Accepted records can replace the demo: the live room and back office then show them.
+            let use_data = {
+                let dataset = dataset.clone();
+                let ctx = ctx.clone();
+                let applied = applied.clone();
+                let navigator = navigator.clone();
+                Callback::from(move |_: MouseEvent| {
+                    let result = AppData::new(Source::Imported, (*dataset).clone())
+                        .map(|data| {
+                            if let Some(ctx) = &ctx {
+                                ctx.replace.emit(Rc::new(data));
+                            }
+                        })
+                        .map_err(|e| e.to_string());
+                    let ok = result.is_ok();
+                    applied.set(Some(result));
+                    if ok {
+                        if let Some(nav) = &navigator {
+                            nav.push(&crate::app::Route::LiveRoom);
+                        }
+                    }
+                })
+            };
+            html! {
+                <>
+                    <ImportReportView report={report.clone()} />
+                    if !dataset.orders.is_empty() && !dataset.merchants.is_empty() {
+                        <button type="button" class="button use-data" onclick={use_data}>{ t.import_use }</button>
+                    }
+                    if let Some(Err(e)) = &*applied {
+                        <p role="alert" class="error">{ e.clone() }</p>
+                    }
+                </>
+            }
+        }
     };
     html! {
         <section aria-labelledby="import-title">
