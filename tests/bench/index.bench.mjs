@@ -5,7 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { start } from '../e2e/harness.mjs';
+
+const require = createRequire(new URL('../e2e/package.json', import.meta.url));
+const ts = require('typescript');
 
 const [dataDir, pkgDir] = process.argv.slice(2);
 if (!dataDir || !pkgDir) { console.error('usage: index.bench.mjs DATA_DIR PKG_DIR'); process.exit(2); }
@@ -15,6 +19,11 @@ fs.cpSync(dataDir, path.join(site, 'data'), { recursive: true });
 fs.writeFileSync(path.join(site, 'index.html'),
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,"></head><body></body></html>');
 const names = fs.readdirSync(dataDir).filter((n) => n.endsWith('.ndjson'));
+// The TypeScript baseline, compiled to JavaScript as a bundler would.
+const here = path.dirname(new URL(import.meta.url).pathname);
+const source = fs.readFileSync(path.join(here, 'baseline/index.ts'), 'utf8');
+const compiled = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 } });
+fs.writeFileSync(path.join(site, 'baseline.js'), compiled.outputText);
 
 const app = await start(site);
 try {
@@ -38,10 +47,31 @@ try {
       times.push(performance.now() - s);
     }
     times.sort((a, b) => a - b);
-    return { importMs: t1 - t0, indexMs: t2 - t1, whatIfMs: times[10], orders: report.recentOrders, ua: navigator.userAgent };
+    // The baseline gets its records as JavaScript objects (parsing is not timed, as the wasm
+    // import above is not part of the index time either).
+    const baseline = await import('./baseline.js');
+    const data = { categories: [], merchants: [], orders: [], reviews: [], serviceEvents: [], liveSessions: [] };
+    const decoder = new TextDecoder();
+    for (const f of files) {
+      const table = f.name.replace('.ndjson', '');
+      if (!(table in data)) continue;
+      for (const line of decoder.decode(f.bytes).split('\n')) if (line) data[table].push(JSON.parse(line));
+    }
+    const tsTimes = [];
+    let tsResult;
+    for (let i = 0; i < 3; i++) {
+      const s = performance.now();
+      tsResult = baseline.computeIndex(data, report.asOf, 'big');
+      tsTimes.push(performance.now() - s);
+    }
+    return { importMs: t1 - t0, indexMs: t2 - t1, whatIfMs: times[10], orders: report.recentOrders, ua: navigator.userAgent,
+      tsTimes, tsOverall: tsResult.overall, tsOrders: tsResult.recentOrders, wasmOverall: report.overall.value };
   }, names);
   console.log(`browser: ${r.ua}`);
   console.log(`import (Market.fromFiles): ${r.importMs.toFixed(0)} ms; index of the whole marketplace incl. the ${r.orders}-order merchant (Market.indexReport): ${r.indexMs.toFixed(0)} ms; what-if: ${r.whatIfMs.toFixed(2)} ms (median of 21)`);
+  const tsMedian = [...r.tsTimes].sort((a, b) => a - b)[1];
+  console.log(`TypeScript baseline (same browser): runs ${r.tsTimes.map((t) => t.toFixed(0)).join(', ')} ms, median ${tsMedian.toFixed(0)} ms; wasm is ${(tsMedian / r.indexMs).toFixed(2)}x faster`);
+  console.log(`check: recent orders ${r.tsOrders} (TS) vs ${r.orders} (wasm); overall score ${r.tsOverall.toFixed(2)} (TS, exact ranks) vs ${r.wasmOverall.toFixed(2)} (wasm, sketch ranks)`);
 } finally {
   await app.close();
   fs.rmSync(site, { recursive: true, force: true });
