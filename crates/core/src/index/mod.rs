@@ -11,6 +11,7 @@ pub mod config;
 pub mod metric;
 pub mod report;
 pub mod score;
+pub mod shard;
 pub mod sketch;
 pub mod tally;
 pub mod trend;

@@ -202,37 +202,22 @@ pub(crate) fn score_metrics(
     }
 }
 
-/// Builds the peers of one category from its merchants' tallies.
+/// Builds the peers of one category from its merchants' tallies. A platform with the merchants in
+/// shards runs the same three phases with [`super::shard`], merging between them.
 pub fn category_peers(
     category_id: &str,
     repurchase: Repurchase,
     members: &[&MerchantTallies],
     config: &IndexConfig,
 ) -> CategoryPeers {
-    let k = config.prior_strength;
-    let metrics: Vec<MetricPeers> = MetricId::ALL
-        .iter()
-        .map(|&metric| {
-            let mut pooled = Tally::default();
-            for m in members {
-                pooled.merge(&m.tally(metric));
-            }
-            let shrunk = PeerSketch::from_values(
-                members
-                    .iter()
-                    .map(|m| shrink(&m.tally(metric), &pooled, metric.kind(), k).0),
-            );
-            MetricPeers { pooled, shrunk }
-        })
+    let pooled = super::shard::pool(members);
+    let sketches = super::shard::shrunk_sketches(members, &pooled, config);
+    let metrics: Vec<MetricPeers> = pooled
+        .into_iter()
+        .zip(sketches)
+        .map(|(pooled, shrunk)| MetricPeers { pooled, shrunk })
         .collect();
-    let scored: Vec<Scored> = members
-        .iter()
-        .map(|m| score_metrics(&m.tallies, repurchase, &metrics, config))
-        .collect();
-    let dimensions = (0..Dimension::ALL.len())
-        .map(|d| PeerSketch::from_values(scored.iter().map(|s| s.dimensions[d].value)))
-        .collect();
-    let overall = PeerSketch::from_values(scored.iter().map(|s| s.overall.value));
+    let (dimensions, overall) = super::shard::score_sketches(members, repurchase, &metrics, config);
     CategoryPeers {
         category_id: category_id.to_owned(),
         repurchase,
@@ -241,6 +226,16 @@ pub fn category_peers(
         dimensions,
         overall,
     }
+}
+
+/// The shrunk value of one merchant's metric given the category's pooled tally.
+pub(crate) fn shrunk_value(
+    t: &Tally,
+    pooled: &Tally,
+    metric: MetricId,
+    config: &IndexConfig,
+) -> f64 {
+    shrink(t, pooled, metric.kind(), config.prior_strength).0
 }
 
 fn window_days(as_of: LocalDate, (from, to): (u32, u32)) -> WindowDays {

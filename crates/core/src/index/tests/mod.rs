@@ -516,3 +516,72 @@ fn the_trend_recomputes_the_same_report_at_earlier_days_within_the_category() {
         Some("merchantId")
     );
 }
+
+#[test]
+fn peers_computed_in_two_shards_and_merged_place_merchants_like_the_whole() {
+    use super::score::{category_peers, MetricPeers};
+    use super::shard::*;
+    use crate::generate::{generate, GenerateConfig};
+    let demo = GenerateConfig::default();
+    let d = generate(&demo).unwrap();
+    let config = IndexConfig::default();
+    let market = market_index(&d, demo.as_of, &config).unwrap();
+    // The category with the most merchants.
+    let category = market
+        .categories
+        .iter()
+        .max_by_key(|c| c.merchants)
+        .map(|c| c.category_id.clone())
+        .unwrap();
+    let members: Vec<&MerchantTallies> = market
+        .merchants
+        .iter()
+        .zip(&market.merchant_categories)
+        .filter(|(_, c)| **c == category)
+        .map(|(m, _)| m)
+        .collect();
+    assert!(
+        members.len() >= 4,
+        "the category needs a few merchants to split"
+    );
+    let whole = category_peers(
+        &category,
+        market.peers(&category).unwrap().repurchase,
+        &members,
+        &config,
+    );
+    let (a, b) = members.split_at(members.len() / 2);
+
+    let mut pooled = pool(a);
+    merge_pools(&mut pooled, &pool(b));
+    let mut sketches = shrunk_sketches(a, &pooled, &config);
+    merge_sketches(&mut sketches, &shrunk_sketches(b, &pooled, &config));
+    let metrics: Vec<MetricPeers> = pooled
+        .into_iter()
+        .zip(sketches)
+        .map(|(pooled, shrunk)| MetricPeers { pooled, shrunk })
+        .collect();
+    let (mut dimensions, mut overall) = score_sketches(a, whole.repurchase, &metrics, &config);
+    let (dims_b, overall_b) = score_sketches(b, whole.repurchase, &metrics, &config);
+    merge_sketches(&mut dimensions, &dims_b);
+    overall.merge(&overall_b);
+    let sharded = CategoryPeers {
+        metrics,
+        dimensions,
+        overall,
+        ..whole.clone()
+    };
+
+    for m in &members {
+        let one = score::report(m, &category, &whole, demo.as_of, &config);
+        let two = score::report(m, &category, &sharded, demo.as_of, &config);
+        // Pooled sums added in another order can differ in the last bit; the reports agree to
+        // the hundredth they are rounded to.
+        assert!(
+            (one.overall.value - two.overall.value).abs() <= 0.011,
+            "{}",
+            m.merchant_id
+        );
+        assert_eq!(one.placement, two.placement, "{}", m.merchant_id);
+    }
+}
