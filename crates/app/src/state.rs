@@ -25,15 +25,6 @@ pub struct AppData {
     pub reports: Vec<Rc<IndexReport>>,
 }
 
-impl PartialEq for AppData {
-    fn eq(&self, other: &Self) -> bool {
-        // Two computations are the same data when source, day and reports agree.
-        self.source == other.source
-            && self.market.as_of == other.market.as_of
-            && self.reports == other.reports
-    }
-}
-
 /// The demo marketplace shipped in the app: generated in the browser from a seed, so it costs
 /// the generator's code, not megabytes of data.
 pub fn demo_config() -> GenerateConfig {
@@ -106,9 +97,22 @@ impl AppData {
 }
 
 /// The shared state: the data once computed, and how to replace it (after an import).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct DataContext {
     pub data: Option<Rc<AppData>>,
     pub error: Option<String>,
     pub replace: Callback<Rc<AppData>>,
+}
+
+/// Data is compared by identity: a new computation is a new `Rc`, and comparing the reports of
+/// every merchant on each render would be wasted work.
+impl PartialEq for DataContext {
+    fn eq(&self, other: &Self) -> bool {
+        let same_data = match (&self.data, &other.data) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_data && self.error == other.error && self.replace == other.replace
+    }
 }
