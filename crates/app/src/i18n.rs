@@ -1,7 +1,8 @@
 //! Interface strings in Chinese (default) and English, as a typed table: a missing translation is a
 //! compile error, and the whole table costs a few hundred bytes of wasm.
 
-use livetrust_core::index::{Dimension, MetricId};
+use livetrust_core::index::report::Shortfall;
+use livetrust_core::index::{Dimension, Evidence, MetricId};
 use livetrust_core::peer_tier::PeerTier;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -102,6 +103,22 @@ pub struct Texts {
     pub what_if_reset: &'static str,
     pub guard_title: &'static str,
     pub no_data: &'static str,
+    /// A dimension or metric without any case: not a score, not a tier.
+    pub no_data_yet: &'static str,
+    /// Data, but too few merchants of the category have it to compare with.
+    pub few_peers: &'static str,
+    pub guard_intro: &'static str,
+    pub guard_none: &'static str,
+    pub guard_reasons_caption: &'static str,
+    pub guard_examples_caption: &'static str,
+    pub col_buyer: &'static str,
+    pub col_points: &'static str,
+    pub col_evidence: &'static str,
+    pub col_orders: &'static str,
+    pub col_reviews: &'static str,
+    pub col_buyers: &'static str,
+    pub col_status: &'static str,
+    pub why_no_tier: &'static str,
     pub unknown_merchant: &'static str,
     pub trend_title: &'static str,
     pub trend_desc: &'static str,
@@ -112,7 +129,11 @@ pub struct Texts {
     interval: fn(f64, f64) -> String,
     suggestion: fn(&SuggestionText) -> String,
     burst: fn(&str, &str, u32, f64) -> String,
-    guard_counts: fn(u32, u32, u32) -> String,
+    guard_counts: fn(u32, u32) -> String,
+    guard_discounted: fn(u32, u32, u32, u64) -> String,
+    spike: fn(&str, &str, &str, u32, f64) -> String,
+    shortfall: fn(&Shortfall) -> String,
+    evidence: fn(Evidence) -> &'static str,
     what_if_result: fn(f64, f64, &str) -> String,
     import_reading: fn(usize) -> String,
     import_clean: fn(u64) -> String,
@@ -216,8 +237,27 @@ impl Texts {
         (self.burst)(first, last, reviews, usual)
     }
 
-    pub fn guard_counts(&self, ignored: u32, capped: u32, down_weighted: u32) -> String {
-        (self.guard_counts)(ignored, capped, down_weighted)
+    pub fn guard_counts(&self, ignored: u32, capped: u32) -> String {
+        (self.guard_counts)(ignored, capped)
+    }
+
+    /// "x suspicious buyers, their y orders and z reviews are not counted (w of the recent
+    /// orders)".
+    pub fn guard_discounted(&self, buyers: u32, orders: u32, reviews: u32, recent: u64) -> String {
+        (self.guard_discounted)(buyers, orders, reviews, recent)
+    }
+
+    pub fn spike(&self, product: &str, first: &str, last: &str, orders: u32, usual: f64) -> String {
+        (self.spike)(product, first, last, orders, usual)
+    }
+
+    /// Why no tier is shown, in one sentence.
+    pub fn shortfall(&self, s: &Shortfall) -> String {
+        (self.shortfall)(s)
+    }
+
+    pub fn evidence(&self, e: Evidence) -> &'static str {
+        (self.evidence)(e)
     }
 
     pub fn what_if_result(&self, score: f64, change: f64, placement: &str) -> String {
@@ -303,8 +343,22 @@ static ZH: Texts = Texts {
     what_if_title: "模拟调整",
     what_if_intro: "修改指标数值，立即看到得分和层级的变化。",
     what_if_reset: "恢复实际数值",
-    guard_title: "评价防刷",
+    guard_title: "刷单与刷评识别",
     no_data: "无数据",
+    no_data_yet: "暂无数据",
+    few_peers: "同行数据不足",
+    guard_intro: "可疑买家的订单和评价不计入指数：证据来自账号、设备与地址、下单时间和评价内容，达到4分即剔除。",
+    guard_none: "未发现可疑买家。",
+    guard_reasons_caption: "剔除原因（每项为出现该证据的可疑买家数）",
+    guard_examples_caption: "可疑买家示例",
+    col_buyer: "买家",
+    col_points: "证据分",
+    col_evidence: "证据",
+    col_orders: "订单",
+    col_reviews: "评价",
+    col_buyers: "买家数",
+    col_status: "状态",
+    why_no_tier: "为什么暂不显示层级",
     unknown_merchant: "找不到该商家",
     trend_title: "近五周综合得分走势",
     trend_desc: "每周同一天计算的综合得分（0–100）及其区间。",
@@ -330,10 +384,39 @@ static ZH: Texts = Texts {
     },
 
     burst: |f, l, n, u| {
-        format!("{f} 至 {l} 收到 {n} 条评价（平时48小时约 {u:.0} 条），已降低这些评价的权重。")
+        format!("{f} 至 {l}：{n} 条同类极端评价（平时48小时约 {u:.0} 条），是刷评证据。")
     },
-    guard_counts: |i, c, d| {
-        format!("未计入：{i} 条（订单未签收或非本人购买）；超出单人上限：{c} 条；降权：{d} 条。")
+    guard_counts: |i, c| {
+        format!("另有 {i} 条评价未计入（订单未签收、签收前评价或非本人购买）；{c} 条超出单人上限。")
+    },
+    guard_discounted: |b, o, r, recent| {
+        format!("已剔除 {b} 个可疑买家的 {o} 笔订单和 {r} 条评价，其中近30天订单 {recent} 笔。")
+    },
+    spike: |p, f, l, n, u| {
+        format!("{f} 至 {l}：低价商品 {p} 共 {n} 笔订单（平时48小时约 {u:.0} 笔）。")
+    },
+    shortfall: |s| match s {
+        Shortfall::NoData => "还没有可以计算的数据。".to_owned(),
+        Shortfall::FewOrders { orders, needed } => {
+            format!("近30天有效订单 {orders} 笔，至少需要 {needed} 笔（已剔除的刷单不计）。")
+        }
+        Shortfall::FewPeers { peers, needed } => {
+            format!("同类目只有 {peers} 家商家有数据，至少需要 {needed} 家才能比较。")
+        }
+        Shortfall::WideInterval { low, high } => {
+            format!("数据还不足以确定层级：可能超过 {low}%–{high}% 的同行，跨越了不止一个层级。")
+        }
+    },
+    evidence: |e| match e {
+        Evidence::NewAccount => "新注册账号",
+        Evidence::OnlyThisShop => "只在本店购买",
+        Evidence::SharedDevice => "多个账号共用设备",
+        Evidence::SharedAddress => "多个账号共用收货地址",
+        Evidence::OrderSpike => "低价商品订单突增",
+        Evidence::ReviewBurst => "同类极端评价集中出现",
+        Evidence::InstantReview => "签收后立即评价",
+        Evidence::CopiedText => "评价与他人雷同",
+        Evidence::LinkedToRing => "与已识别的刷单账号共用设备或地址",
     },
     what_if_result: |s, c, p| format!("模拟综合得分 {s:.1}（{c:+.1}），{p}"),
     import_reading: |n| format!("正在读取 {n} 个文件……"),
@@ -400,8 +483,22 @@ static EN: Texts = Texts {
     what_if_title: "What if",
     what_if_intro: "Change metric values and see the score and tier change at once.",
     what_if_reset: "Back to actual values",
-    guard_title: "Review guard",
+    guard_title: "Brushing guard",
     no_data: "no data",
+    no_data_yet: "No data yet",
+    few_peers: "Too few peers with data",
+    guard_intro: "Orders and reviews of suspicious buyers do not count: evidence comes from the account, shared devices and addresses, order timing and review text; 4 points discount a buyer.",
+    guard_none: "No suspicious buyers found.",
+    guard_reasons_caption: "Why (suspicious buyers showing each piece of evidence)",
+    guard_examples_caption: "Examples of suspicious buyers",
+    col_buyer: "Buyer",
+    col_points: "Points",
+    col_evidence: "Evidence",
+    col_orders: "Orders",
+    col_reviews: "Reviews",
+    col_buyers: "Buyers",
+    col_status: "Status",
+    why_no_tier: "Why no tier is shown yet",
     unknown_merchant: "No such merchant",
     trend_title: "Overall score over the last five weeks",
     trend_desc: "The overall score (0–100) with its interval, computed on the same weekday each week.",
@@ -418,8 +515,27 @@ static EN: Texts = Texts {
             s.metric, s.current, s.target, s.gain, s.dimension, s.dimension_gain
         )
     },
-    burst: |f, l, n, u| format!("{n} reviews from {f} to {l} (usually about {u:.0} in 48 hours): these reviews count with a lower weight."),
-    guard_counts: |i, c, d| format!("Not counted: {i} (order not delivered or not the buyer's); over the per-buyer cap: {c}; down-weighted: {d}."),
+    burst: |f, l, n, u| format!("{f} to {l}: {n} look-alike extreme reviews (usually about {u:.0} in 48 hours), evidence of bought reviews."),
+    guard_counts: |i, c| format!("{i} more reviews are not counted (order not delivered, written before delivery, or not by the buyer); {c} are over the per-buyer cap."),
+    guard_discounted: |b, o, r, recent| format!("{b} suspicious buyers discounted: {o} orders and {r} reviews do not count, {recent} of the orders in the last 30 days."),
+    spike: |p, f, l, n, u| format!("{f} to {l}: {n} orders of the low-priced item {p} (usually about {u:.0} in 48 hours)."),
+    shortfall: |s| match s {
+        Shortfall::NoData => "There is no data to compute from yet.".to_owned(),
+        Shortfall::FewOrders { orders, needed } => format!("{orders} genuine orders in the last 30 days; at least {needed} are needed (discounted orders do not count)."),
+        Shortfall::FewPeers { peers, needed } => format!("Only {peers} merchants of the category have data; at least {needed} are needed to compare."),
+        Shortfall::WideInterval { low, high } => format!("The data cannot tell the tier yet: better than somewhere between {low}% and {high}% of peers, which spans more than one tier."),
+    },
+    evidence: |e| match e {
+        Evidence::NewAccount => "New account",
+        Evidence::OnlyThisShop => "Buys only here",
+        Evidence::SharedDevice => "Device shared by many accounts",
+        Evidence::SharedAddress => "Address shared by many accounts",
+        Evidence::OrderSpike => "In a spike of low-priced orders",
+        Evidence::ReviewBurst => "In a burst of look-alike reviews",
+        Evidence::InstantReview => "Reviewed right after delivery",
+        Evidence::CopiedText => "Review copied from another buyer",
+        Evidence::LinkedToRing => "Shares a device or address with a discounted account",
+    },
     what_if_result: |s, c, p| format!("Simulated overall score {s:.1} ({c:+.1}), {p}"),
     import_reading: |n| format!("Reading {n} file(s)…"),
     import_clean: |a| format!("All {a} records are valid."),

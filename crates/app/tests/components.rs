@@ -1,5 +1,6 @@
 //! Components rendered in headless Chromium: what a viewer sees and hears from the trust badge,
-//! and what a merchant sees on the back-office page, on a small generated marketplace.
+//! and what a merchant sees on the back-office page, on a generated marketplace of 150 merchants
+//! (enough for most categories to have the five peers a placement needs).
 
 // Tests state their expectations with unwrap/expect/panic: a failure should stop the test loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -23,8 +24,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn data() -> Rc<AppData> {
     thread_local! {
         static DATA: Rc<AppData> = {
-            let config = GenerateConfig { merchants: 40, ..GenerateConfig::default() };
-            Rc::new(AppData::new(Source::Demo { seed: config.seed, merchants: 40 }, generate(&config).unwrap()).unwrap())
+            let config = GenerateConfig { merchants: 150, ..GenerateConfig::default() };
+            Rc::new(AppData::new(Source::Demo { seed: config.seed, merchants: config.merchants }, generate(&config).unwrap()).unwrap())
         };
     }
     DATA.with(Rc::clone)
@@ -95,14 +96,14 @@ async fn a_tiered_badge_reads_as_one_sentence_and_opens_the_four_dimensions() {
         (
             Lang::Zh,
             "回头客推荐指数：",
-            format!("超过{}%同行", report.placement.better_than_percent),
+            format!("超过{}%同行", report.placement.better_than_percent.unwrap()),
         ),
         (
             Lang::En,
             "Repeat-buyer index: ",
             format!(
                 "better than {}% of peers",
-                report.placement.better_than_percent
+                report.placement.better_than_percent.unwrap()
             ),
         ),
     ] {
@@ -156,6 +157,92 @@ async fn a_tiered_badge_reads_as_one_sentence_and_opens_the_four_dimensions() {
         };
         assert_eq!(names, expected);
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_badge_panel_says_no_data_for_a_dimension_without_cases_instead_of_a_tier() {
+    use livetrust_core::index::report::DataStatus;
+    use livetrust_core::index::Dimension;
+    let report = data()
+        .reports
+        .iter()
+        .find(|r| {
+            r.placement.status == PlacementStatus::Tiered
+                && r.dimensions
+                    .iter()
+                    .any(|d| d.dimension == Dimension::Content && d.status == DataStatus::NoData)
+        })
+        .cloned()
+        .expect("a tiered demo merchant without live sessions");
+    let root = mount();
+    yew::Renderer::<BadgeHost>::with_root_and_props(
+        root.clone(),
+        BadgeHostProps {
+            lang: Lang::Zh,
+            report,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let content = root
+        .query_selector("li[data-dimension=Content] .dim-tier")
+        .unwrap()
+        .unwrap();
+    assert_eq!(content.text_content().as_deref(), Some("暂无数据"));
+    let quality = root
+        .query_selector("li[data-dimension=Quality] .dim-tier")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_ne!(quality, "暂无数据");
+}
+
+#[wasm_bindgen_test]
+async fn the_back_office_of_a_brushed_shop_shows_what_was_discounted_and_why() {
+    let d = data();
+    let report = d
+        .reports
+        .iter()
+        .filter(|r| r.guard.discounted_buyers > 0)
+        .max_by_key(|r| r.guard.discounted_buyers)
+        .cloned()
+        .expect("the demo plants brushing rings");
+    let root = mount();
+    yew::Renderer::<PageHost>::with_root_and_props(
+        root.clone(),
+        PageHostProps {
+            id: report.merchant_id.clone(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let summary = root
+        .query_selector(".guard-summary")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        summary.contains(&format!(
+            "已剔除 {} 个可疑买家",
+            report.guard.discounted_buyers
+        )),
+        "{summary}"
+    );
+    assert_eq!(
+        root.query_selector_all(".guard-reasons tbody tr")
+            .unwrap()
+            .length() as usize,
+        report.guard.reasons.len()
+    );
+    let first = root
+        .query_selector(".guard-examples tbody tr th")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(first, report.guard.examples[0].buyer_id);
 }
 
 #[wasm_bindgen_test]

@@ -11,5 +11,6 @@ pub mod index;
 pub mod model;
 pub mod peer_tier;
 pub mod rng;
+pub mod text;
 
 pub use error::{Error, Result};

@@ -4,6 +4,7 @@
 use livetrust_core::index::report::DimensionReport;
 use yew::prelude::*;
 
+use crate::components::trust_badge::dimension_verdict;
 use crate::i18n::Lang;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -28,13 +29,27 @@ pub fn dimension_chart(props: &DimensionChartProps) -> Html {
                 <desc id="dim-chart-desc">{ t.chart_desc }</desc>
                 { for props.dimensions.iter().enumerate().map(|(i, d)| {
                     let y = 10.0 + ROW * i as f64;
+                    let marker = |v: Option<f64>, class: &'static str| match v {
+                        Some(v) => html! {
+                            <line x1={scale(v).to_string()} x2={scale(v).to_string()} y1={(y + 2.0).to_string()} y2={(y + 30.0).to_string()} class={class} />
+                        },
+                        None => html! {},
+                    };
                     html! {
                         <g>
                             <text x="0" y={(y + 20.0).to_string()} class="chart-label">{ t.dimension(d.dimension) }</text>
                             <rect x={LABEL.to_string()} y={(y + 6.0).to_string()} width={(scale(100.0) - LABEL).to_string()} height="20" class="chart-track" />
-                            <rect x={LABEL.to_string()} y={(y + 6.0).to_string()} width={(scale(d.score.value) - LABEL).to_string()} height="20" class="chart-bar" />
-                            <line x1={scale(d.peer_median).to_string()} x2={scale(d.peer_median).to_string()} y1={(y + 2.0).to_string()} y2={(y + 30.0).to_string()} class="chart-median" />
-                            <line x1={scale(d.peer_top10).to_string()} x2={scale(d.peer_top10).to_string()} y1={(y + 2.0).to_string()} y2={(y + 30.0).to_string()} class="chart-top10" />
+                            { match d.score {
+                                Some(score) => html! {
+                                    <rect x={LABEL.to_string()} y={(y + 6.0).to_string()} width={(scale(score.value) - LABEL).to_string()} height="20" class="chart-bar" />
+                                },
+                                // No bar at all rather than a bar of some default length.
+                                None => html! {
+                                    <text x={(LABEL + 8.0).to_string()} y={(y + 21.0).to_string()} class="chart-label chart-none">{ dimension_verdict(t, d) }</text>
+                                },
+                            } }
+                            { marker(d.peer_median, "chart-median") }
+                            { marker(d.peer_top10, "chart-top10") }
                         </g>
                     }
                 }) }
@@ -52,14 +67,17 @@ pub fn dimension_chart(props: &DimensionChartProps) -> Html {
                     <th scope="col">{ t.col_weight }</th>
                 </tr></thead>
                 <tbody>
-                    { for props.dimensions.iter().map(|d| html! {
-                        <tr>
-                            <th scope="row">{ t.dimension(d.dimension) }</th>
-                            <td class="num">{ format!("{:.1}", d.score.value) }</td>
-                            <td class="num">{ format!("{:.1}", d.peer_median) }</td>
-                            <td class="num">{ format!("{:.1}", d.peer_top10) }</td>
-                            <td class="num">{ format!("{:.1}%", d.weight) }</td>
-                        </tr>
+                    { for props.dimensions.iter().map(|d| {
+                        let number = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
+                        html! {
+                            <tr data-dimension={format!("{:?}", d.dimension)}>
+                                <th scope="row">{ t.dimension(d.dimension) }</th>
+                                <td class="num">{ d.score.map_or_else(|| dimension_verdict(t, d).to_owned(), |s| format!("{:.1}", s.value)) }</td>
+                                <td class="num">{ number(d.peer_median) }</td>
+                                <td class="num">{ number(d.peer_top10) }</td>
+                                <td class="num">{ format!("{:.1}%", d.weight) }</td>
+                            </tr>
+                        }
                     }) }
                 </tbody>
             </table>

@@ -21,24 +21,25 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
     let n = props.points.len().max(2) as f64;
     let x = |i: usize| PAD + (WIDTH - 2.0 * PAD) * i as f64 / (n - 1.0);
     let y = |v: f64| HEIGHT - PAD / 2.0 - (HEIGHT - PAD) * v.clamp(0.0, 100.0) / 100.0;
-    let line: Vec<String> = props
+    // Days without a score are left out of the line and the band, not drawn at some default.
+    let scored: Vec<(usize, livetrust_core::index::report::Score)> = props
         .points
         .iter()
         .enumerate()
-        .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.overall.value)))
+        .filter_map(|(i, p)| p.overall.map(|s| (i, s)))
         .collect();
-    let band: Vec<String> = props
-        .points
+    let line: Vec<String> = scored
         .iter()
-        .enumerate()
-        .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.overall.high)))
+        .map(|(i, s)| format!("{:.1},{:.1}", x(*i), y(s.value)))
+        .collect();
+    let band: Vec<String> = scored
+        .iter()
+        .map(|(i, s)| format!("{:.1},{:.1}", x(*i), y(s.high)))
         .chain(
-            props
-                .points
+            scored
                 .iter()
-                .enumerate()
                 .rev()
-                .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.overall.low))),
+                .map(|(i, s)| format!("{:.1},{:.1}", x(*i), y(s.low))),
         )
         .collect();
     html! {
@@ -56,7 +57,9 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
                 <polyline points={line.join(" ")} class="trend-line" />
                 { for props.points.iter().enumerate().map(|(i, p)| html! {
                     <g>
-                        <circle cx={x(i).to_string()} cy={y(p.overall.value).to_string()} r="4" class="trend-dot" />
+                        if let Some(s) = p.overall {
+                            <circle cx={x(i).to_string()} cy={y(s.value).to_string()} r="4" class="trend-dot" />
+                        }
                         <text x={x(i).to_string()} y={(HEIGHT - 2.0).to_string()} text-anchor="middle" class="chart-label">{ p.as_of.to_string()[5..].to_owned() }</text>
                     </g>
                 }) }
@@ -71,11 +74,11 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
                     { for props.points.iter().map(|p| html! {
                         <tr>
                             <th scope="row">{ p.as_of.to_string() }</th>
-                            <td class="num">{ format!("{:.1}", p.overall.value) }</td>
-                            <td class="num">{ format!("{:.1}–{:.1}", p.overall.low, p.overall.high) }</td>
-                            <td>{ match p.tier {
-                                Some(tier) => format!("{} · {}", t.tier(tier), t.better_than(p.better_than_percent)),
-                                None => t.not_enough_data.to_owned(),
+                            <td class="num">{ p.overall.map_or_else(|| t.no_data_yet.to_owned(), |s| format!("{:.1}", s.value)) }</td>
+                            <td class="num">{ p.overall.map_or_else(|| "–".to_owned(), |s| format!("{:.1}–{:.1}", s.low, s.high)) }</td>
+                            <td>{ match (p.tier, p.better_than_percent) {
+                                (Some(tier), Some(b)) => format!("{} · {}", t.tier(tier), t.better_than(b)),
+                                _ => t.not_enough_data.to_owned(),
                             } }</td>
                         </tr>
                     }) }

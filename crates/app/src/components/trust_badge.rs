@@ -6,12 +6,12 @@
 
 use std::rc::Rc;
 
-use livetrust_core::index::report::PlacementStatus;
+use livetrust_core::index::report::{DataStatus, DimensionReport, PlacementStatus};
 use livetrust_core::index::IndexReport;
 use livetrust_core::peer_tier::PeerTier;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Texts};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct TrustBadgeProps {
@@ -44,9 +44,20 @@ pub fn badge_sentence(lang: Lang, report: &IndexReport) -> String {
             sep.0,
             t.tier(tier),
             sep.1,
-            t.better_than(p.better_than_percent)
+            t.better_than(p.better_than_percent.unwrap_or(0))
         ),
         _ => format!("{}{}{}", t.index_name, sep.0, t.not_enough_data),
+    }
+}
+
+/// What the panel says of one dimension: its tier, or why there is none — no data at all is
+/// not the same as data that cannot yet tell a tier.
+pub fn dimension_verdict(t: &Texts, d: &DimensionReport) -> &'static str {
+    match (d.status, d.tier) {
+        (_, Some(tier)) => t.tier(tier),
+        (DataStatus::NoData, None) => t.no_data_yet,
+        (DataStatus::FewPeers, None) => t.few_peers,
+        (DataStatus::Scored, None) => t.not_enough_data,
     }
 }
 
@@ -68,7 +79,7 @@ pub fn trust_badge(props: &TrustBadgeProps) -> Html {
     let (chip, detail) = match tier {
         Some(tier) => (
             t.tier(tier).to_owned(),
-            Some(t.better_than(r.placement.better_than_percent)),
+            Some(t.better_than(r.placement.better_than_percent.unwrap_or(0))),
         ),
         None => (t.not_enough_data.to_owned(), None),
     };
@@ -107,10 +118,10 @@ pub fn trust_badge(props: &TrustBadgeProps) -> Html {
             <div id={panel_id} class="badge-panel" role="group" aria-label={t.dimensions_of} hidden={!*open}>
                 <ul>
                     { for r.dimensions.iter().map(|d| html! {
-                        <li>
+                        <li data-dimension={format!("{:?}", d.dimension)}>
                             <span class="dim-name">{ t.dimension(d.dimension) }</span>
                             <span class={classes!("dim-tier", tier_class(d.tier))}>
-                                { d.tier.map_or(t.not_enough_data, |x| t.tier(x)) }
+                                { dimension_verdict(t, d) }
                             </span>
                         </li>
                     }) }

@@ -57,15 +57,17 @@ pub fn what_if_panel(props: &WhatIfProps) -> Html {
     let outcome = match &*result {
         None => html! {},
         Some(Ok(r)) => {
-            let placement = match r.placement.tier {
-                Some(tier) => format!(
-                    "{} · {}",
-                    t.tier(tier),
-                    t.better_than(r.placement.better_than_percent)
-                ),
-                None => t.not_enough_data.to_owned(),
+            let placement = match (r.placement.tier, r.placement.better_than_percent) {
+                (Some(tier), Some(b)) => format!("{} · {}", t.tier(tier), t.better_than(b)),
+                _ => t.not_enough_data.to_owned(),
             };
-            html! { <p class="what-if-result" role="status">{ t.what_if_result(r.overall.value, r.overall.value - base.overall.value, &placement) }</p> }
+            match r.overall {
+                Some(o) => {
+                    let before = base.overall.map_or(o.value, |b| b.value);
+                    html! { <p class="what-if-result" role="status">{ t.what_if_result(o.value, o.value - before, &placement) }</p> }
+                }
+                None => html! { <p class="what-if-result" role="status">{ t.no_data_yet }</p> },
+            }
         }
         Some(Err(e)) => html! { <p class="error" role="alert">{ e.to_string() }</p> },
     };
@@ -76,8 +78,9 @@ pub fn what_if_panel(props: &WhatIfProps) -> Html {
             <div class="what-if-grid">
                 { for base.metrics.iter().map(|m| {
                     let metric = m.metric;
+                    // A metric without data starts empty: there is no value to show.
                     let current = edits.iter().find(|e| e.metric == metric).map(|e| e.value)
-                        .unwrap_or(m.raw.unwrap_or(m.shrunk));
+                        .or(m.raw);
                     let id = format!("what-if-{}", livetrust_core::index::config::camel(metric));
                     let on_input = {
                         let edits = edits.clone();
@@ -94,7 +97,9 @@ pub fn what_if_panel(props: &WhatIfProps) -> Html {
                         <label for={id.clone()} class="what-if-field">
                             <span>{ t.metric(metric) }{ if unit.is_empty() { String::new() } else { format!(" ({unit})") } }</span>
                             <input id={id} type="number" step="0.1" min="0"
-                                value={format!("{:.1}", to_input(metric, current))} oninput={on_input} />
+                                value={current.map_or_else(String::new, |v| format!("{:.1}", to_input(metric, v)))}
+                                placeholder={if current.is_none() { t.no_data_yet } else { "" }}
+                                oninput={on_input} />
                         </label>
                     }
                 }) }

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use livetrust_core::index::report::TargetKind;
+use livetrust_core::index::report::{DataStatus, TargetKind};
 use yew::prelude::*;
 
 use crate::components::dimension_chart::DimensionChart;
@@ -43,7 +43,7 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
     };
     let placement = data.placement(&props.id).map(Rc::new);
     let r = report.clone();
-    let g = &r.review_guard;
+    let g = &r.guard;
     html! {
         <section class="merchant-page" aria-labelledby="merchant-title">
             <p class="eyebrow">{ t.merchant_title }</p>
@@ -52,11 +52,24 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
             <div class="overall">
                 <div>
                     <div class="overall-label">{ t.overall_score }</div>
-                    <div class="overall-value">{ format!("{:.1}", r.overall.value) }</div>
-                    <div class="hint">{ t.interval(r.overall.low, r.overall.high) }</div>
+                    { match r.overall {
+                        Some(o) => html! { <>
+                            <div class="overall-value">{ format!("{:.1}", o.value) }</div>
+                            <div class="hint">{ t.interval(o.low, o.high) }</div>
+                        </> },
+                        None => html! { <div class="overall-value overall-none">{ t.no_data_yet }</div> },
+                    } }
                 </div>
                 <TrustBadge report={report.clone()} />
             </div>
+            if !r.placement.missing.is_empty() {
+                <section class="why-no-tier" aria-labelledby="why-no-tier-title">
+                    <h2 id="why-no-tier-title">{ t.why_no_tier }</h2>
+                    <ul>
+                        { for r.placement.missing.iter().map(|s| html! { <li>{ t.shortfall(s) }</li> }) }
+                    </ul>
+                </section>
+            }
 
             <h2>{ t.dimensions_title }</h2>
             <DimensionChart dimensions={r.dimensions.clone()} />
@@ -101,30 +114,82 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
                         <th scope="col">{ t.col_contribution }</th>
                     </tr></thead>
                     <tbody>
-                        { for r.metrics.iter().map(|m| html! {
-                            <tr>
-                                <th scope="row">{ t.metric(m.metric) }</th>
-                                <td>{ t.dimension(m.dimension) }</td>
-                                <td class="num">{ m.raw.map_or_else(|| t.no_data.to_owned(), |v| t.metric_value(m.metric, v)) }</td>
-                                <td>{ format!("{} – {}", m.window.first_day, m.window.last_day) }</td>
-                                <td class="num">{ format!("{:.0}", m.sample) }</td>
-                                <td class="num">{ format!("{:.0}", m.peer_percentile) }</td>
-                                <td class="num">{ t.metric_value(m.metric, m.peer_median) }</td>
-                                <td class="num">{ format!("{:.2}%", m.weight) }</td>
-                                <td class="num">{ format!("{:.2}", m.contribution) }</td>
-                            </tr>
+                        { for r.metrics.iter().map(|m| {
+                            let status = match m.status {
+                                DataStatus::Scored => None,
+                                DataStatus::NoData => Some(t.no_data_yet),
+                                DataStatus::FewPeers => Some(t.few_peers),
+                            };
+                            html! {
+                                <tr data-metric={livetrust_core::index::config::camel(m.metric)}>
+                                    <th scope="row">{ t.metric(m.metric) }</th>
+                                    <td>{ t.dimension(m.dimension) }</td>
+                                    <td class="num">{ m.raw.map_or_else(|| t.no_data_yet.to_owned(), |v| t.metric_value(m.metric, v)) }</td>
+                                    <td>{ format!("{} – {}", m.window.first_day, m.window.last_day) }</td>
+                                    <td class="num">{ format!("{:.0}", m.sample) }</td>
+                                    <td class="num">{ match (m.peer_percentile, status) {
+                                        (Some(p), _) => format!("{p:.0}"),
+                                        (None, Some(s)) => s.to_owned(),
+                                        (None, None) => "–".to_owned(),
+                                    } }</td>
+                                    <td class="num">{ m.peer_median.map_or_else(|| "–".to_owned(), |v| t.metric_value(m.metric, v)) }</td>
+                                    <td class="num">{ format!("{:.2}%", m.effective_weight) }</td>
+                                    <td class="num">{ format!("{:.2}", m.contribution) }</td>
+                                </tr>
+                            }
                         }) }
                     </tbody>
                 </table>
             </div>
 
-            <h2>{ t.guard_title }</h2>
-            <p>{ t.guard_counts(g.ignored_reviews, g.capped_reviews, g.down_weighted_reviews) }</p>
-            <ul>
-                { for g.bursts.iter().map(|b| html! {
-                    <li>{ t.burst(&b.first_day.to_string(), &b.last_day.to_string(), b.reviews, b.usual) }</li>
-                }) }
-            </ul>
+            <section class="guard" aria-labelledby="guard-title">
+                <h2 id="guard-title">{ t.guard_title }</h2>
+                <p class="hint">{ t.guard_intro }</p>
+                if g.discounted_buyers == 0 {
+                    <p>{ t.guard_none }</p>
+                } else {
+                    <p class="guard-summary" role="status">{ t.guard_discounted(g.discounted_buyers, g.discounted_orders, g.discounted_reviews, g.discounted_recent_orders) }</p>
+                    <table class="data-table visible-table guard-reasons">
+                        <caption>{ t.guard_reasons_caption }</caption>
+                        <thead><tr><th scope="col">{ t.col_evidence }</th><th scope="col">{ t.col_buyers }</th></tr></thead>
+                        <tbody>
+                            { for g.reasons.iter().map(|c| html! {
+                                <tr><th scope="row">{ t.evidence(c.evidence) }</th><td class="num">{ c.buyers }</td></tr>
+                            }) }
+                        </tbody>
+                    </table>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label={t.guard_examples_caption}>
+                        <table class="data-table visible-table guard-examples">
+                            <caption>{ t.guard_examples_caption }</caption>
+                            <thead><tr>
+                                <th scope="col">{ t.col_buyer }</th><th scope="col">{ t.col_points }</th>
+                                <th scope="col">{ t.col_evidence }</th><th scope="col">{ t.col_orders }</th>
+                                <th scope="col">{ t.col_reviews }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for g.examples.iter().map(|x| html! {
+                                    <tr>
+                                        <th scope="row">{ &x.buyer_id }</th>
+                                        <td class="num">{ x.points }</td>
+                                        <td>{ x.evidence.iter().map(|e| t.evidence(*e)).collect::<Vec<_>>().join("、") }</td>
+                                        <td class="num">{ x.orders }</td>
+                                        <td class="num">{ x.reviews }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                <ul>
+                    { for g.bursts.iter().map(|b| html! {
+                        <li>{ t.burst(&b.first_day.to_string(), &b.last_day.to_string(), b.reviews, b.usual) }</li>
+                    }) }
+                    { for g.spikes.iter().map(|x| html! {
+                        <li>{ t.spike(&x.product_id, &x.first_day.to_string(), &x.last_day.to_string(), x.orders, x.usual) }</li>
+                    }) }
+                </ul>
+                <p class="hint">{ t.guard_counts(g.ignored_reviews, g.capped_reviews) }</p>
+            </section>
         </section>
     }
 }

@@ -1,26 +1,80 @@
-//! Fake-review bursts (刷单刷评): on 3–5% of merchants, a batch of brushed orders from one-off
-//! accounts, all delivered and reviewed 5★ within 48 hours.
+//! Planted manipulation, so the index's brushing guard has something realistic to catch and the
+//! demo shows it:
 //!
-//! Bursts go to small and mid-sized shops, where they also stand out: the burst is several times
-//! what the shop normally gets in two days, which is what a detector should flag.
+//! - **Brushing rings (刷单)** on about 4 % of merchants: a ring of fresh accounts, registered days
+//!   before they buy, sharing a few devices and a few (empty-parcel) addresses, buys the shop's
+//!   cheapest item one to three times each in the live room over a few days — which also fakes
+//!   repeat buyers — and most orders get a short 5★ review soon after "delivery".
+//! - **Rating bombs (恶意差评)** on two merchants: a competitor's ring buys once from the victim and
+//!   leaves 1★ reviews.
+//!
+//! Rings go to small and mid-sized shops, where they matter: their volume is 10–25 % of what the
+//! shop sells in a month.
 
 use super::orders::OrderSeed;
 use super::sample::{stream, Sample};
 use super::traits::MerchantPlan;
-use super::{Window, HOUR, TAG_FAKE};
+use super::{Window, DAY, HOUR, TAG_FAKE};
 use crate::model::{Channel, Product};
 
-/// Share of delivered orders that normally get reviewed, roughly (see `reviews.rs`).
-const REVIEW_RATE: f64 = 0.3;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FakeKind {
+    /// Orders and 5★ reviews the shop pays for.
+    Brush,
+    /// 1★ reviews against a competitor.
+    Bomb,
+}
 
-/// Brushed order seeds per merchant (empty for most).
-pub(super) fn bursts(
+/// Which ring account placed a planted order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct FakeSeed {
+    pub kind: FakeKind,
+    /// Index into [`Planted::rings`].
+    pub ring: u32,
+    pub account: u32,
+}
+
+/// A ring of fake accounts working on one merchant.
+#[derive(Debug, Clone)]
+pub(super) struct Ring {
+    pub merchant: usize,
+    pub kind: FakeKind,
+    /// Accounts that share one device cluster.
+    pub per_device: u32,
+    /// Accounts that share one address cluster.
+    pub per_address: u32,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Planted {
+    /// Planted order seeds per merchant (empty for most).
+    pub seeds: Vec<Vec<OrderSeed>>,
+    pub rings: Vec<Ring>,
+}
+
+/// Orders a merchant sells in an average 30 days of its active history.
+fn monthly_orders(plan: &MerchantPlan, days: u32) -> f64 {
+    let active = f64::from(days - plan.first_day.min(days - 1));
+    f64::from(plan.target_orders) / active * 30.0
+}
+
+fn cheapest(plan: &MerchantPlan, products: &[Product]) -> Option<(i64, usize)> {
+    plan.products
+        .clone()
+        .filter_map(|i| products.get(i).map(|p| (p.list_price_fen, i)))
+        .min()
+}
+
+pub(super) fn plant(
     seed: u64,
     plans: &[MerchantPlan],
     products: &[Product],
     window: &Window,
-) -> Vec<Vec<OrderSeed>> {
-    let mut out = vec![Vec::new(); plans.len()];
+) -> Planted {
+    let mut planted = Planted {
+        seeds: vec![Vec::new(); plans.len()],
+        rings: Vec::new(),
+    };
     let mut rng = stream(seed, TAG_FAKE, 0);
     let mut sizes: Vec<u32> = plans.iter().map(|p| p.target_orders).collect();
     sizes.sort_unstable();
@@ -33,38 +87,66 @@ pub(super) fn bursts(
         .map(|(i, _)| i)
         .collect();
     rng.shuffle(&mut eligible);
-    let wanted = ((plans.len() as f64 * 0.04).round() as usize).max(2);
-    for &m in eligible.iter().take(wanted) {
+    let brushed = ((plans.len() as f64 * 0.04).round() as usize).max(2);
+    let bombed = 2.min(eligible.len().saturating_sub(brushed));
+    for (n, &m) in eligible.iter().take(brushed + bombed).enumerate() {
         let Some(plan) = plans.get(m) else { continue };
-        let active = f64::from(days - plan.first_day.min(days - 1));
-        let baseline_48h = f64::from(plan.target_orders) / active * 2.0 * REVIEW_RATE;
-        let count = (6.0 * baseline_48h).ceil().clamp(15.0, 300.0) as i64 + rng.int(0, 10);
-        // Brushing uses the cheapest item: the shop pays for every fake order.
-        let cheapest = plan
-            .products
-            .clone()
-            .filter_map(|i| products.get(i).map(|p| (p.list_price_fen, i)))
-            .min();
-        let Some((price, product)) = cheapest else {
+        let Some((price, product)) = cheapest(plan, products) else {
             continue;
         };
+        let kind = if n < brushed {
+            FakeKind::Brush
+        } else {
+            FakeKind::Bomb
+        };
+        let monthly = monthly_orders(plan, days);
+        let (accounts, per_device, per_address) = match kind {
+            FakeKind::Brush => {
+                let orders = (monthly * rng.uniform(0.10, 0.25)).clamp(20.0, 600.0);
+                // One to three orders per account: two on average.
+                ((orders / 2.0).ceil() as u32, rng.int(3, 6), rng.int(4, 10))
+            }
+            FakeKind::Bomb => (rng.int(15, 40) as u32, rng.int(3, 5), rng.int(5, 12)),
+        };
+        let ring = u32::try_from(planted.rings.len()).unwrap_or(u32::MAX);
+        planted.rings.push(Ring {
+            merchant: m,
+            kind,
+            per_device: per_device as u32,
+            per_address: per_address as u32,
+        });
         // Somewhere in the last two months, ending early enough that every review is in.
+        let spread = rng.int(2, 10) as u32;
         let lo = (plan.first_day + 3).max(days.saturating_sub(60));
-        let hi = days - 5;
-        let day = rng.int(i64::from(lo.min(hi)), i64::from(hi)) as u32;
-        let t0 = window.day_start(day) + rng.int(9 * HOUR, 20 * HOUR);
-        if let Some(seeds) = out.get_mut(m) {
-            for _ in 0..count {
+        let hi = days.saturating_sub(6 + spread);
+        let first_day = rng.int(i64::from(lo.min(hi)), i64::from(hi)) as u32;
+        let start = window.day_start(first_day) + 9 * HOUR;
+        let Some(seeds) = planted.seeds.get_mut(m) else {
+            continue;
+        };
+        for account in 0..accounts {
+            let orders = match kind {
+                FakeKind::Brush => rng.int(1, 3),
+                FakeKind::Bomb => 1,
+            };
+            let mut paid = start + rng.int(0, i64::from(spread) * DAY - 12 * HOUR);
+            for _ in 0..orders {
                 seeds.push(OrderSeed {
-                    paid: t0 + rng.int(0, 10 * HOUR),
+                    paid,
                     product,
                     quantity: 1,
                     amount_fen: price,
-                    channel: Channel::Shop,
-                    fake: true,
+                    channel: Channel::LiveRoom,
+                    fake: Some(FakeSeed {
+                        kind,
+                        ring,
+                        account,
+                    }),
                 });
+                paid += rng.int(DAY, 4 * DAY);
             }
         }
+        seeds.retain(|s| s.paid < window.end() - 3 * DAY);
     }
-    out
+    planted
 }

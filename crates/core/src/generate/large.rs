@@ -43,8 +43,13 @@ pub fn with_large_merchant(
     let mut rng = SplitMix64::new(config.seed ^ 0xB16);
     let start = config.as_of.minus_days(30).start().unix();
     let buyers = (orders as u64 * 2 / 5).max(1);
+    // Long-standing accounts with their own addresses and devices: a genuine shop.
+    let registered = Timestamp::from_unix(config.as_of.minus_days(400).start().unix());
     d.buyers.extend((0..buyers).map(|b| Buyer {
         id: format!("big-b{b}"),
+        registered_at: registered,
+        address_cluster: Some(format!("big-a{b}")),
+        device_cluster: Some(format!("big-d{b}")),
     }));
     let first = d.orders.len();
     for i in 0..orders {

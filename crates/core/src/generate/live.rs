@@ -209,7 +209,7 @@ fn build(
                         quantity: qty,
                         amount_fen: amount,
                         channel: Channel::LiveRoom,
-                        fake: false,
+                        fake: None,
                     });
                 }
                 (n, gmv)

@@ -2,7 +2,8 @@
 //!
 //! [`generate`] turns a small [`GenerateConfig`] into a whole [`Dataset`]: a Chinese category
 //! tree, merchants with hidden behaviour traits, products, a shared buyer pool, orders with
-//! shipping and refunds, reviews (including fake-review bursts), customer-service events and
+//! shipping and refunds, reviews, planted brushing rings and rating bombs, buyer accounts with
+//! registration and address/device clusters, customer-service events and
 //! live sessions with per-second signals. Behaviour drives the data — a merchant with poor
 //! quality gets quality refunds, low ratings and complaints — so the trust indices computed from
 //! it tell good merchants from bad ones the way they would on real data.
@@ -12,6 +13,7 @@
 //! float operations are used (see `sample.rs`), nothing iterates a hash map, and floats never
 //! reach the output.
 
+mod buyers;
 mod catalog;
 mod categories;
 mod fake;
@@ -89,10 +91,15 @@ impl GenerateConfig {
     }
 }
 
-/// Generates the whole marketplace for `config`.
 pub use large::{with_large_merchant, LARGE_MERCHANT};
 
+/// Generates the whole marketplace for `config`.
 pub fn generate(config: &GenerateConfig) -> Result<Dataset> {
+    generate_with_truth(config).map(|(dataset, _)| dataset)
+}
+
+/// Generates the marketplace and says what was planted in it (brushing rings, rating bombs).
+pub fn generate_with_truth(config: &GenerateConfig) -> Result<(Dataset, GroundTruth)> {
     config.validate()?;
     let window = Window::new(config)?;
     let seed = config.seed;
@@ -100,12 +107,31 @@ pub fn generate(config: &GenerateConfig) -> Result<Dataset> {
     let mut plans = traits::plan_merchants(seed, config.merchants, &window);
     let products = catalog::products(seed, &mut plans);
     let live = live::sessions(seed, &plans, &products, &window)?;
-    let fakes = fake::bursts(seed, &plans, &products, &window);
-    let drafts = orders::draft_orders(seed, &plans, &products, &window, live.seeds, fakes);
-    let (orders, buyers) = orders::finish(&drafts, &plans, &products)?;
+    let planted = fake::plant(seed, &plans, &products, &window);
+    let drafts = orders::draft_orders(seed, &plans, &products, &window, live.seeds, planted.seeds);
+    let orders = orders::finish(&drafts, &plans, &products)?;
+    let buyers = buyers::accounts(seed, &drafts, &planted.rings, orders::buyer_id)?;
     let reviews = reviews::reviews(seed, &drafts, &orders, &plans, &window)?;
     let service_events = service::events(seed, &drafts, &orders, &plans, &window)?;
-    Ok(Dataset {
+    let mut truth = GroundTruth::default();
+    for ring in &planted.rings {
+        if let Some(plan) = plans.get(ring.merchant) {
+            let list = match ring.kind {
+                fake::FakeKind::Brush => &mut truth.brushed_merchants,
+                fake::FakeKind::Bomb => &mut truth.bombed_merchants,
+            };
+            list.push(plan.merchant.id.clone());
+        }
+    }
+    let mut fake_buyers = std::collections::BTreeSet::new();
+    for (d, o) in drafts.iter().zip(&orders) {
+        if d.fake.is_some() {
+            truth.planted_orders.push(o.id.clone());
+            fake_buyers.insert(o.buyer_id.clone());
+        }
+    }
+    truth.planted_buyers = fake_buyers.into_iter().collect();
+    let dataset = Dataset {
         categories,
         merchants: plans.into_iter().map(|p| p.merchant).collect(),
         products,
@@ -114,7 +140,23 @@ pub fn generate(config: &GenerateConfig) -> Result<Dataset> {
         reviews,
         service_events,
         live_sessions: live.sessions,
-    })
+    };
+    Ok((dataset, truth))
+}
+
+/// What the generator planted, for tests and measurements of the brushing guard: the index never
+/// sees this.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroundTruth {
+    /// Merchants with a brushing ring (fake orders and 5★ reviews they paid for).
+    pub brushed_merchants: Vec<String>,
+    /// Merchants hit by a competitor's rating bomb (1★ reviews).
+    pub bombed_merchants: Vec<String>,
+    /// Every planted order, in id order.
+    pub planted_orders: Vec<String>,
+    /// Every ring account, in id order.
+    pub planted_buyers: Vec<String>,
 }
 
 /// FNV-1a, 64 bit: a tiny, dependency-free fingerprint of generated JSON, used to pin the output
@@ -136,6 +178,7 @@ const TAG_FAKE: u64 = 0x6661_6B65_6275_7273;
 const TAG_ORDERS: u64 = 0x6F72_6465_7273_0001;
 const TAG_REVIEWS: u64 = 0x7265_7669_6577_7300;
 const TAG_SERVICE: u64 = 0x7365_7276_6963_6500;
+const TAG_BUYERS: u64 = 0x6275_7965_7273_0001;
 
 const HOUR: i64 = 3600;
 const DAY: i64 = 86_400;

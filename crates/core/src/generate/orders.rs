@@ -9,11 +9,12 @@
 use std::collections::BTreeMap;
 
 use super::categories::{Kind, L2};
+use super::fake::FakeSeed;
 use super::sample::{stream, Sample};
 use super::traits::{MerchantPlan, Traits};
 use super::{ts, Window, DAY, HOUR, TAG_ORDERS};
 use crate::model::{
-    Buyer, Channel, MerchantType, Order, Product, Refund, RefundKind, RefundReason, Repurchase,
+    Channel, MerchantType, Order, Product, Refund, RefundKind, RefundReason, Repurchase,
 };
 use crate::rng::SplitMix64;
 use crate::Result;
@@ -27,8 +28,8 @@ pub(super) struct OrderSeed {
     pub quantity: u32,
     pub amount_fen: i64,
     pub channel: Channel,
-    /// A brushed order (刷单) behind a fake review.
-    pub fake: bool,
+    /// A planted order (brushing or a rating bomb) and the ring account behind it.
+    pub fake: Option<FakeSeed>,
 }
 
 /// What went wrong with the goods, hidden from the order row but visible in refunds and reviews.
@@ -60,7 +61,7 @@ pub(super) struct Draft {
     pub shipped: Option<i64>,
     pub delivered: Option<i64>,
     pub refund: Option<RefundDraft>,
-    pub fake: bool,
+    pub fake: Option<FakeSeed>,
     pub issue: Issue,
     /// Shipped late or took long to arrive.
     pub slow: bool,
@@ -172,7 +173,7 @@ fn regular_seeds(
             amount_fen: discounted(rng, price * i64::from(quantity)),
             channel: [Channel::LiveRoom, Channel::ShortVideo, Channel::Shop]
                 [rng.weighted(&channels) % 3],
-            fake: false,
+            fake: None,
         });
     }
     seeds
@@ -217,10 +218,13 @@ fn merchant_orders(
     };
     let mut history: Vec<(i64, usize)> = Vec::with_capacity(seeds.len());
     let mut counts: BTreeMap<usize, u32> = BTreeMap::new();
+    // Ring accounts buy only here: each gets a fresh buyer that nobody else reuses.
+    let mut ring_accounts: BTreeMap<(u32, u32), usize> = BTreeMap::new();
     for s in seeds {
-        let buyer = if s.fake {
-            // Brushing accounts buy once and never again.
-            pool.fresh(false)
+        let buyer = if let Some(f) = s.fake {
+            *ring_accounts
+                .entry((f.ring, f.account))
+                .or_insert_with(|| pool.fresh(false))
         } else {
             let recent = history.partition_point(|&(t, _)| t < s.paid - 25 * DAY);
             if recent < history.len() && rng.chance(p_repeat) {
@@ -235,7 +239,7 @@ fn merchant_orders(
         let seen = counts.entry(buyer).or_insert(0);
         let nth = *seen;
         *seen += 1;
-        if !s.fake {
+        if s.fake.is_none() {
             history.push((s.paid, buyer));
         }
         out.push(fulfil(
@@ -280,8 +284,8 @@ fn fulfil(
         slow: false,
         nth,
     };
-    if s.fake {
-        // Brushed orders ship at once and arrive the next day: the reviews must land fast.
+    if s.fake.is_some() {
+        // Planted orders ship at once and arrive the next day: the reviews must land fast.
         let shipped = s.paid + rng.int(2 * HOUR, 6 * HOUR);
         draft.shipped = Some(shipped);
         draft.delivered = Some(shipped + rng.int(20 * HOUR, 28 * HOUR));
@@ -453,12 +457,12 @@ fn clip(mut d: Draft, end: i64) -> Draft {
     d
 }
 
-/// The order and buyer rows.
+/// The order rows.
 pub(super) fn finish(
     drafts: &[Draft],
     plans: &[MerchantPlan],
     products: &[Product],
-) -> Result<(Vec<Order>, Vec<Buyer>)> {
+) -> Result<Vec<Order>> {
     let mut orders = Vec::with_capacity(drafts.len());
     for (i, d) in drafts.iter().enumerate() {
         let refund = match &d.refund {
@@ -491,11 +495,7 @@ pub(super) fn finish(
             refund,
         });
     }
-    let buyer_count = drafts.iter().map(|d| d.buyer + 1).max().unwrap_or(0);
-    let buyers = (0..buyer_count)
-        .map(|b| Buyer { id: buyer_id(b) })
-        .collect();
-    Ok((orders, buyers))
+    Ok(orders)
 }
 
 pub(super) fn order_id(i: usize) -> String {

@@ -1,11 +1,12 @@
 //! Reviews of delivered orders: ratings that follow what actually happened to the order, text
 //! that agrees with the ratings, photos, helpful votes and merchant replies — plus the 5★
-//! one-liners of brushed orders.
+//! one-liners of brushed orders and the 1★ of rating bombs.
 
 use super::categories::L2;
+use super::fake::FakeKind;
 use super::orders::{Draft, Issue};
 use super::sample::{stream, Sample};
-use super::text::{reply_text, review_text, Experience, FAKE};
+use super::text::{reply_text, review_text, Experience, BOMB, FAKE};
 use super::traits::MerchantPlan;
 use super::{ts, Window, DAY, HOUR, TAG_REVIEWS};
 use crate::model::{MerchantReply, Order, Ratings, Review, ValueForMoney};
@@ -26,10 +27,11 @@ pub(super) fn reviews(
         let (Some(delivered), Some(plan)) = (d.delivered, plans.get(d.merchant)) else {
             continue;
         };
-        if d.fake {
-            let created = delivered + rng.int(600, 4 * HOUR);
-            if created < end {
-                out.push((created, fake_review(&mut rng, order, created)?));
+        if let Some(f) = d.fake {
+            // Most ring orders are reviewed, soon after the (often empty) parcel arrives.
+            let created = delivered + rng.int(600, 8 * HOUR);
+            if created < end && rng.chance(0.85) {
+                out.push((created, fake_review(&mut rng, order, f.kind, created)?));
             }
             continue;
         }
@@ -86,19 +88,28 @@ pub(super) fn reviews(
         .collect())
 }
 
-fn fake_review(rng: &mut SplitMix64, order: &Order, created: i64) -> Result<Review> {
+fn fake_review(
+    rng: &mut SplitMix64,
+    order: &Order,
+    kind: FakeKind,
+    created: i64,
+) -> Result<Review> {
+    let (stars, worth, texts): (u8, ValueForMoney, &[&str]) = match kind {
+        FakeKind::Brush => (5, ValueForMoney::Worth, &FAKE),
+        FakeKind::Bomb => (1, ValueForMoney::NotWorth, &BOMB),
+    };
     Ok(Review {
         id: String::new(),
         order_id: order.id.clone(),
         buyer_id: order.buyer_id.clone(),
         ratings: Ratings {
-            overall: 5,
-            quality: rng.chance(0.7).then_some(5),
-            value_for_money: rng.chance(0.5).then_some(ValueForMoney::Worth),
-            logistics: rng.chance(0.7).then_some(5),
-            service: rng.chance(0.5).then_some(5),
+            overall: stars,
+            quality: rng.chance(0.7).then_some(stars),
+            value_for_money: rng.chance(0.5).then_some(worth),
+            logistics: rng.chance(0.7).then_some(stars),
+            service: rng.chance(0.5).then_some(stars),
         },
-        text: rng.pick(&FAKE).to_owned(),
+        text: rng.pick(texts).to_owned(),
         media_count: 0,
         created_at: ts(created)?,
         helpful_votes: 0,

@@ -26,7 +26,7 @@ pub(super) fn events(
         let Some(plan) = plans.get(d.merchant) else {
             continue;
         };
-        if d.fake {
+        if d.fake.is_some() {
             continue;
         }
         if let Some(at) = conversation_time(&mut rng, plan, d, window) {

@@ -100,6 +100,18 @@ pub(super) const FAKE: [&str; 12] = [
     "好",
 ];
 
+/// The 1★ of rating bombs: vague, loud, and never about a concrete order.
+pub(super) const BOMB: [&str; 8] = [
+    "垃圾，千万别买",
+    "质量太差了，大家别上当",
+    "骗人的，差评",
+    "假货，别买",
+    "差评差评",
+    "太差了，退钱",
+    "千万别买，后悔死了",
+    "黑心商家，差评",
+];
+
 const REPLY_GOOD: [&str; 3] = [
     "感谢亲的支持，期待您再次光临～",
     "谢谢亲的认可，我们会继续努力的",

@@ -341,17 +341,7 @@ impl Importer {
         let Issues(mut issues) = match &parsed {
             Parsed::Category(c) => rules::category(c),
             Parsed::Merchant(m) => rules::merchant(m, &self.refs),
-            Parsed::Buyer(b) => {
-                let mut i = Issues::default();
-                if b.id.trim().is_empty() {
-                    i.0.push(Issue {
-                        field: "id".into(),
-                        kind: ProblemKind::InvalidValue,
-                        reason: "must not be empty".into(),
-                    });
-                }
-                i
-            }
+            Parsed::Buyer(b) => rules::buyer(b),
             Parsed::Product(p) => rules::product(p, &self.refs),
             Parsed::Order(o) => rules::order(o, &self.refs),
             Parsed::Review(r) => rules::review(r, &self.refs),
@@ -423,7 +413,10 @@ impl Importer {
             }
             Parsed::Buyer(b) => {
                 refs.buyers_table_given = true;
-                refs.buyers.insert(&b.id);
+                let id = refs.buyers.insert(&b.id);
+                if let Some(registered) = b.registered_at {
+                    refs.buyer_registered.insert(id, registered);
+                }
                 if keep {
                     data.buyers.push(b);
                 }

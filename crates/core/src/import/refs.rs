@@ -55,6 +55,8 @@ pub struct Refs {
     /// Buyer ids. When the input has no buyers table, buyers are taken from the orders.
     pub buyers: Interner,
     pub buyers_table_given: bool,
+    /// Registration time of the buyers that have one (orders cannot be paid before it).
+    pub buyer_registered: FxHashMap<u32, Timestamp>,
     /// Product id → owning merchant.
     pub products: FxHashMap<Box<str>, u32>,
     pub orders: FxHashMap<Box<str>, OrderFacts>,

@@ -4,7 +4,7 @@
 use super::refs::{CategoryLevel, Refs};
 use super::report::ProblemKind;
 use crate::model::{
-    Category, LiveSession, Merchant, Order, Product, Review, ServiceEvent, Timestamp,
+    Buyer, Category, LiveSession, Merchant, Order, Product, Review, ServiceEvent, Timestamp,
 };
 
 /// A problem found in one record, before it is tied to a file and record number.
@@ -179,6 +179,19 @@ pub fn merchant(m: &Merchant, refs: &Refs) -> Issues {
     i
 }
 
+pub fn buyer(b: &Buyer) -> Issues {
+    let mut i = Issues::default();
+    i.id("id", &b.id);
+    // Cluster keys are opaque hashes: the same rules as ids (not empty, short, printable).
+    if let Some(key) = &b.address_cluster {
+        i.id("addressCluster", key);
+    }
+    if let Some(key) = &b.device_cluster {
+        i.id("deviceCluster", key);
+    }
+    i
+}
+
 pub fn product(p: &Product, refs: &Refs) -> Issues {
     let mut i = Issues::default();
     i.id("id", &p.id);
@@ -195,8 +208,24 @@ pub fn order(o: &Order, refs: &Refs) -> Issues {
     let mut i = Issues::default();
     i.id("id", &o.id);
     i.id("buyerId", &o.buyer_id);
-    if refs.buyers_table_given && refs.buyers.get(&o.buyer_id).is_none() {
-        i.unknown("buyerId", "buyer", &o.buyer_id);
+    if refs.buyers_table_given {
+        match refs.buyers.get(&o.buyer_id) {
+            None => i.unknown("buyerId", "buyer", &o.buyer_id),
+            Some(buyer) => {
+                if let Some(&registered) = refs.buyer_registered.get(&buyer) {
+                    if o.paid_at < registered {
+                        i.push(
+                            "paidAt",
+                            ProblemKind::InconsistentTime,
+                            format!(
+                                "{} is before the buyer's registeredAt ({registered})",
+                                o.paid_at
+                            ),
+                        );
+                    }
+                }
+            }
+        }
     }
     let merchant = refs.merchants.get(&o.merchant_id);
     if merchant.is_none() {

@@ -87,36 +87,103 @@ impl Default for Windows {
     }
 }
 
-/// Defences against manipulated reviews.
+/// Points each piece of brushing evidence adds to a buyer's suspicion at one shop
+/// (docs/index-methodology.md, "Brushing guard").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ReviewGuard {
-    /// Reviews of one buyer for one merchant beyond this many (in a window) do not count.
-    pub max_reviews_per_buyer: u32,
-    /// A 48-hour span with at least this many look-alike reviews (extreme ratings from one-time
-    /// buyers) …
-    pub burst_min_reviews: u32,
-    /// … and more than this many times the merchant's usual 48-hour count is a burst.
-    pub burst_ratio: f64,
-    /// Reviews inside a burst count with this weight.
-    pub burst_weight: f64,
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct EvidencePoints {
+    pub new_account: u32,
+    pub only_this_shop: u32,
+    pub shared_device: u32,
+    pub shared_address: u32,
+    pub order_spike: u32,
+    pub review_burst: u32,
+    pub instant_review: u32,
+    pub copied_text: u32,
+    /// On the device or at the address of a buyer discounted at the shop.
+    pub linked_to_ring: u32,
 }
 
-impl Default for ReviewGuard {
+impl Default for EvidencePoints {
     fn default() -> Self {
-        ReviewGuard {
+        EvidencePoints {
+            new_account: 1,
+            only_this_shop: 1,
+            shared_device: 3,
+            shared_address: 2,
+            order_spike: 1,
+            review_burst: 2,
+            instant_review: 1,
+            copied_text: 1,
+            linked_to_ring: 3,
+        }
+    }
+}
+
+/// Defences against brushing (刷单) and manipulated reviews: which reviews count at all, and the
+/// evidence that gets a buyer's orders and reviews at a shop discounted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Guard {
+    /// In each metric's window, at most this many reviews of one buyer count (the earliest).
+    pub max_reviews_per_buyer: u32,
+    /// Usual counts (of look-alike reviews, of a product's orders) are medians over the 48-hour
+    /// spans of this many days before T.
+    pub history_days: u32,
+    /// A 48-hour span with at least this many look-alike reviews (5★ or 1★ from a buyer whose
+    /// only order with the shop is the reviewed one) …
+    pub burst_min_reviews: u32,
+    /// … and more than this many times the usual count (the median, but at least 1) is a burst.
+    pub burst_ratio: f64,
+    /// An account registered at most this many days before its first order at the shop is new.
+    pub new_account_days: u32,
+    /// A device cluster shared by at least this many buyers of the shop is a ring's.
+    pub device_ring_buyers: u32,
+    /// An address cluster shared by at least this many buyers of the shop is a ring's.
+    pub address_ring_buyers: u32,
+    /// A 48-hour span with at least this many orders of one product …
+    pub spike_min_orders: u32,
+    /// … and more than this many times its usual count (the median, but at least 1) is a spike;
+    /// it is evidence against the orders in it paid at most the shop's median unit price.
+    pub spike_ratio: f64,
+    /// A review written at most this many minutes after delivery is instant.
+    pub instant_review_minutes: u32,
+    /// Review texts are compared for copies when their normal form has at least this many
+    /// characters.
+    pub copied_text_min_chars: u32,
+    pub points: EvidencePoints,
+    /// A buyer with at least this many points at a shop is discounted there.
+    pub discount_from_points: u32,
+    /// Weight of a discounted buyer's orders and reviews (0: not counted at all).
+    pub discount_weight: f64,
+}
+
+impl Default for Guard {
+    fn default() -> Self {
+        Guard {
             max_reviews_per_buyer: 3,
+            history_days: 60,
             burst_min_reviews: 3,
             burst_ratio: 4.0,
-            burst_weight: 0.1,
+            new_account_days: 30,
+            device_ring_buyers: 3,
+            address_ring_buyers: 4,
+            spike_min_orders: 5,
+            spike_ratio: 4.0,
+            instant_review_minutes: 60,
+            copied_text_min_chars: 8,
+            points: EvidencePoints::default(),
+            discount_from_points: 4,
+            discount_weight: 0.0,
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct IndexConfig {
     pub weights: MetricWeights,
     pub windows: Windows,
@@ -125,13 +192,16 @@ pub struct IndexConfig {
     pub prior_strength: f64,
     /// z of the uncertainty intervals (1.645: 90 %).
     pub interval_z: f64,
-    /// Fewer orders than this in [T-30, T-1] and no tier is shown.
+    /// Fewer genuine (not discounted) orders than this in [T-30, T-1] and no tier is shown.
     pub min_orders: u32,
+    /// A score is placed among peers only when at least this many merchants of the category
+    /// (the merchant included) have data for it; with fewer, "better than x %" means nothing.
+    pub min_peers: u32,
     /// A tier is shown only when at least this share of the "better than x %" interval lies in
     /// the tier's band (0.5: the data favour this tier over the others).
     pub tier_support: f64,
     pub tier_cutoffs: TierCutoffs,
-    pub review_guard: ReviewGuard,
+    pub guard: Guard,
 }
 
 impl Default for IndexConfig {
@@ -142,9 +212,10 @@ impl Default for IndexConfig {
             prior_strength: 20.0,
             interval_z: 1.645,
             min_orders: 30,
+            min_peers: 5,
             tier_support: 0.5,
             tier_cutoffs: TierCutoffs::default(),
-            review_guard: ReviewGuard::default(),
+            guard: Guard::default(),
         }
     }
 }
@@ -198,17 +269,37 @@ impl IndexConfig {
                 "must be between 0 and 1",
             ));
         }
-        let g = &self.review_guard;
-        if !(g.burst_ratio.is_finite() && g.burst_ratio >= 1.0) {
+        if self.min_peers == 0 {
             return Err(Error::invalid_field(
-                "reviewGuard.burstRatio",
-                "must be at least 1",
+                "minPeers",
+                "must be at least 1 (the merchant itself)",
             ));
         }
-        if !(0.0..=1.0).contains(&g.burst_weight) {
+        let g = &self.guard;
+        for (field, ratio) in [
+            ("guard.burstRatio", g.burst_ratio),
+            ("guard.spikeRatio", g.spike_ratio),
+        ] {
+            if !(ratio.is_finite() && ratio >= 1.0) {
+                return Err(Error::invalid_field(field, "must be at least 1"));
+            }
+        }
+        if !(0.0..=1.0).contains(&g.discount_weight) {
             return Err(Error::invalid_field(
-                "reviewGuard.burstWeight",
+                "guard.discountWeight",
                 "must be between 0 and 1",
+            ));
+        }
+        if g.discount_from_points == 0 {
+            return Err(Error::invalid_field(
+                "guard.discountFromPoints",
+                "must be at least 1 (0 would discount every buyer)",
+            ));
+        }
+        if !(1..=400).contains(&g.history_days) {
+            return Err(Error::invalid_field(
+                "guard.historyDays",
+                "must be between 1 and 400",
             ));
         }
         crate::peer_tier::check_cutoffs(&self.tier_cutoffs)

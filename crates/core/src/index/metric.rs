@@ -150,6 +150,13 @@ impl Tally {
         self.sum_sq += value * value;
     }
 
+    /// A value counted with a weight (a discounted buyer's, or 1).
+    pub fn add_weighted_value(&mut self, value: f64, weight: f64) {
+        self.n += weight;
+        self.sum += weight * value;
+        self.sum_sq += weight * value * value;
+    }
+
     pub fn merge(&mut self, other: &Tally) {
         self.sum += other.sum;
         self.sum_sq += other.sum_sq;

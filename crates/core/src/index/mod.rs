@@ -8,6 +8,7 @@
 //! `place_merchant` and `what_if` do the last step alone, from serializable tallies and peers.
 
 pub mod config;
+pub mod guard;
 pub mod metric;
 pub mod report;
 pub mod score;
@@ -19,13 +20,14 @@ pub mod trend;
 use serde::{Deserialize, Serialize};
 
 pub use config::IndexConfig;
+pub use guard::{Evidence, GuardSummary};
 pub use metric::{Dimension, MetricId};
 pub use report::IndexReport;
 pub use score::CategoryPeers;
 pub use tally::MerchantTallies;
 pub use trend::{trend, TrendPoint};
 
-use crate::model::{Dataset, LocalDate, Repurchase};
+use crate::model::{Dataset, LocalDate};
 use crate::{Error, Result};
 
 /// Tallies of every merchant and the peers of every category: the index of a whole marketplace.
@@ -58,12 +60,22 @@ pub fn market_index(
     ids.sort_unstable();
     ids.dedup();
     for id in ids {
+        // Which metric fills the repeat-buyer slot depends on the flag: without it there is no
+        // honest default, so the data are rejected rather than guessed at.
         let repurchase = dataset
             .categories
             .iter()
             .find(|c| c.id == id)
             .and_then(|c| c.repurchase)
-            .unwrap_or(Repurchase::High);
+            .ok_or_else(|| {
+                Error::invalid_field(
+                    "categories",
+                    format!(
+                        "category `{id}` of a merchant is not an L2 category with a repurchase \
+                         flag (`high` or `low`) in the data"
+                    ),
+                )
+            })?;
         let members: Vec<&MerchantTallies> = merchants
             .iter()
             .zip(&merchant_categories)

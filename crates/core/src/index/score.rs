@@ -1,14 +1,15 @@
 //! From tallies to scores: shrink each metric toward its category (Bayesian, in pseudo-cases),
-//! place it among peers with the category's sketches, weigh metrics into dimensions and the
-//! overall score, and carry an uncertainty interval through every step.
+//! place it among the peers that have data for it, weigh metrics into dimensions and the overall
+//! score — redistributing the weight of whatever has no data — and carry an uncertainty interval
+//! through every step. Nothing without cases gets a score.
 
 use serde::{Deserialize, Serialize};
 
 use super::config::IndexConfig;
 use super::metric::{Dimension, MetricId, MetricKind, Tally};
 use super::report::{
-    DimensionReport, IndexReport, MetricReport, Placement, PlacementStatus, Score, Suggestion,
-    TargetKind, WindowDays,
+    DataStatus, DimensionReport, IndexReport, MetricReport, Placement, PlacementStatus, Score,
+    Shortfall, Suggestion, TargetKind, WindowDays,
 };
 use super::sketch::PeerSketch;
 use super::tally::MerchantTallies;
@@ -23,12 +24,15 @@ use crate::peer_tier::{PeerTier, TierCutoffs};
 pub struct CategoryPeers {
     pub category_id: String,
     pub repurchase: Repurchase,
+    /// Merchants of the category (with or without data).
     pub merchants: u32,
     /// Per metric in `MetricId::ALL` order: the category's pooled tally (its prior) and the sketch
-    /// of merchants' shrunk values.
+    /// of the shrunk values of the merchants with data for it.
     pub metrics: Vec<MetricPeers>,
-    /// Per dimension in `Dimension::ALL` order: the sketch of merchants' dimension scores.
+    /// Per dimension in `Dimension::ALL` order: the sketch of the scores of the merchants with a
+    /// score in it.
     pub dimensions: Vec<PeerSketch>,
+    /// The sketch of the overall scores of the merchants with one.
     pub overall: PeerSketch,
 }
 
@@ -47,6 +51,11 @@ pub fn applies(metric: MetricId, repurchase: Repurchase) -> bool {
         MetricId::PositiveReviewRate => repurchase == Repurchase::Low,
         _ => true,
     }
+}
+
+/// Whether a tally has any case (weights below this are treated as none).
+pub(crate) fn has_data(t: &Tally) -> bool {
+    t.n > 0.0
 }
 
 fn prior(pooled: &Tally, kind: MetricKind) -> (f64, f64) {
@@ -82,8 +91,9 @@ fn shrink(t: &Tally, pooled: &Tally, kind: MetricKind, k: f64) -> (f64, f64) {
     (value, var.max(0.0).sqrt())
 }
 
-fn oriented_score(metric: MetricId, sketch: &PeerSketch, value: f64) -> f64 {
-    let rank = sketch.rank(value);
+/// 0–100: the share of peers the merchant beats when its value lies somewhere in [lo, hi].
+fn oriented_score(metric: MetricId, sketch: &PeerSketch, lo: f64, hi: f64) -> f64 {
+    let rank = sketch.spread_rank(lo, hi);
     100.0
         * if metric.higher_is_better() {
             rank
@@ -115,25 +125,40 @@ fn tier_of(percent: u8, cutoffs: &TierCutoffs) -> PeerTier {
     }
 }
 
+fn sketch_count(sketch: &PeerSketch) -> u32 {
+    u32::try_from(sketch.count()).unwrap_or(u32::MAX)
+}
+
+/// One metric of one merchant before reporting.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MetricScore {
+    pub status: DataStatus,
+    /// The shrunk value, when the metric has data.
+    pub shrunk: Option<f64>,
+    /// The score, when `status` is `scored`.
+    pub score: Option<Score>,
+    /// Share of the overall score, 0–1, after redistribution (0 without a score).
+    pub effective: f64,
+}
+
 /// Intermediate scores of one merchant (before placement among peers).
 #[derive(Debug, Clone)]
 pub(crate) struct Scored {
-    /// Per metric: (shrunk value, score with interval); None when the metric does not apply.
-    pub metrics: Vec<Option<(f64, Score)>>,
-    pub dimensions: Vec<Score>,
-    pub overall: Score,
+    /// Per metric, in `MetricId::ALL` order; None when the metric does not apply.
+    pub metrics: Vec<Option<MetricScore>>,
+    pub dimensions: Vec<(DataStatus, Option<Score>)>,
+    /// Share of the overall score per dimension, 0–1, after redistribution.
+    pub dimension_shares: Vec<f64>,
+    pub overall: Option<Score>,
 }
 
 /// Combines scores weighted: the value is the weighted mean; the interval's half-widths add in
-/// quadrature (errors of different metrics are taken as independent).
-fn combine(parts: &[(f64, Score)]) -> Score {
+/// quadrature (errors of different metrics are taken as independent). None without parts or
+/// without weight.
+fn combine(parts: &[(f64, Score)]) -> Option<Score> {
     let total: f64 = parts.iter().map(|(w, _)| w).sum();
-    if total <= 0.0 {
-        return Score {
-            value: 50.0,
-            low: 0.0,
-            high: 100.0,
-        };
+    if parts.is_empty() || total <= 0.0 {
+        return None;
     }
     let value = parts.iter().map(|(w, s)| w * s.value).sum::<f64>() / total;
     let half_width = |side: &dyn Fn(&Score) -> f64| {
@@ -145,11 +170,20 @@ fn combine(parts: &[(f64, Score)]) -> Score {
     };
     let down = half_width(&|s| s.value - s.low);
     let up = half_width(&|s| s.high - s.value);
-    Score {
+    Some(Score {
         value,
         low: (value - down).max(0.0),
         high: (value + up).min(100.0),
-    }
+    })
+}
+
+/// The configured weight of a dimension: the sum of its applicable metrics' weights.
+fn nominal_dimension_weight(d: Dimension, repurchase: Repurchase, config: &IndexConfig) -> f64 {
+    MetricId::ALL
+        .iter()
+        .filter(|&&m| applies(m, repurchase) && m.dimension() == d)
+        .map(|&m| config.weights.get(m))
+        .sum()
 }
 
 pub(crate) fn score_metrics(
@@ -160,7 +194,7 @@ pub(crate) fn score_metrics(
 ) -> Scored {
     let k = config.prior_strength;
     let z = config.interval_z;
-    let metrics: Vec<Option<(f64, Score)>> = MetricId::ALL
+    let mut metrics: Vec<Option<MetricScore>> = MetricId::ALL
         .iter()
         .map(|&metric| {
             if !applies(metric, repurchase) {
@@ -168,38 +202,109 @@ pub(crate) fn score_metrics(
             }
             let t = tallies.get(metric.index()).copied().unwrap_or_default();
             let peers = metric_peers.get(metric.index())?;
+            if !has_data(&t) {
+                return Some(MetricScore {
+                    status: DataStatus::NoData,
+                    shrunk: None,
+                    score: None,
+                    effective: 0.0,
+                });
+            }
             let (value, sd) = shrink(&t, &peers.pooled, metric.kind(), k);
-            let a = oriented_score(metric, &peers.shrunk, value - z * sd);
-            let b = oriented_score(metric, &peers.shrunk, value + z * sd);
-            let s = oriented_score(metric, &peers.shrunk, value);
-            Some((
-                value,
-                Score {
+            if peers.shrunk.count() < u64::from(config.min_peers) {
+                return Some(MetricScore {
+                    status: DataStatus::FewPeers,
+                    shrunk: Some(value),
+                    score: None,
+                    effective: 0.0,
+                });
+            }
+            // The score averages the rank over the value's interval, so a change far smaller
+            // than the uncertainty moves it a little, not a whole peer's step; the interval's
+            // ends are the same average with the value at either end of its interval.
+            let h = z * sd;
+            let s = oriented_score(metric, &peers.shrunk, value - h, value + h);
+            let a = oriented_score(metric, &peers.shrunk, value - 2.0 * h, value);
+            let b = oriented_score(metric, &peers.shrunk, value, value + 2.0 * h);
+            Some(MetricScore {
+                status: DataStatus::Scored,
+                shrunk: Some(value),
+                score: Some(Score {
                     value: s,
                     low: a.min(b).min(s),
                     high: a.max(b).max(s),
-                },
-            ))
+                }),
+                effective: 0.0,
+            })
         })
         .collect();
-    let weighted = |filter: &dyn Fn(MetricId) -> bool| -> Vec<(f64, Score)> {
-        MetricId::ALL
-            .iter()
-            .zip(&metrics)
-            .filter(|(m, _)| filter(**m))
-            .filter_map(|(&m, s)| s.map(|(_, score)| (config.weights.get(m), score)))
-            .collect()
-    };
-    let dimensions = Dimension::ALL
+
+    // Within a dimension, the weight of metrics without a score goes to its scored metrics; the
+    // weight of dimensions without a score goes to the scored dimensions, in proportion.
+    let mut dimensions = Vec::with_capacity(Dimension::ALL.len());
+    let mut shares = vec![0.0; Dimension::ALL.len()];
+    for (di, &d) in Dimension::ALL.iter().enumerate() {
+        let in_dimension = || {
+            MetricId::ALL
+                .iter()
+                .zip(&metrics)
+                .filter(move |(m, _)| m.dimension() == d)
+                .filter_map(|(&m, s)| s.map(|s| (m, s)))
+        };
+        let parts: Vec<(f64, Score)> = in_dimension()
+            .filter_map(|(m, s)| s.score.map(|score| (config.weights.get(m), score)))
+            .collect();
+        let score = combine(&parts);
+        let status = if score.is_some() {
+            DataStatus::Scored
+        } else if in_dimension().any(|(_, s)| s.status == DataStatus::FewPeers) {
+            DataStatus::FewPeers
+        } else {
+            DataStatus::NoData
+        };
+        if score.is_some() {
+            shares[di] = nominal_dimension_weight(d, repurchase, config);
+        }
+        dimensions.push((status, score));
+    }
+    let total: f64 = shares.iter().sum();
+    if total > 0.0 {
+        for s in &mut shares {
+            *s /= total;
+        }
+    }
+    // Per dimension, the weight of its scored metrics (what the dimension's share is split by).
+    let mut scored_weight = vec![0.0; Dimension::ALL.len()];
+    for (&metric, s) in MetricId::ALL.iter().zip(&metrics) {
+        if s.is_some_and(|s| s.score.is_some()) {
+            scored_weight[dimension_index(metric.dimension())] += config.weights.get(metric);
+        }
+    }
+    for (&metric, slot) in MetricId::ALL.iter().zip(metrics.iter_mut()) {
+        let Some(s) = slot.as_mut().filter(|s| s.score.is_some()) else {
+            continue;
+        };
+        let di = dimension_index(metric.dimension());
+        if scored_weight[di] > 0.0 {
+            s.effective = shares[di] * config.weights.get(metric) / scored_weight[di];
+        }
+    }
+    let parts: Vec<(f64, Score)> = metrics
         .iter()
-        .map(|&d| combine(&weighted(&|m: MetricId| m.dimension() == d)))
+        .flatten()
+        .filter_map(|s| s.score.map(|score| (s.effective, score)))
         .collect();
-    let overall = combine(&weighted(&|_| true));
+    let overall = combine(&parts);
     Scored {
         metrics,
         dimensions,
+        dimension_shares: shares,
         overall,
     }
+}
+
+fn dimension_index(d: Dimension) -> usize {
+    Dimension::ALL.iter().position(|&x| x == d).unwrap_or(0)
 }
 
 /// Builds the peers of one category from its merchants' tallies. A platform with the merchants in
@@ -228,14 +333,15 @@ pub fn category_peers(
     }
 }
 
-/// The shrunk value of one merchant's metric given the category's pooled tally.
+/// The shrunk value of one merchant's metric given the category's pooled tally; None without
+/// cases (a merchant without data is not a peer for that metric).
 pub(crate) fn shrunk_value(
     t: &Tally,
     pooled: &Tally,
     metric: MetricId,
     config: &IndexConfig,
-) -> f64 {
-    shrink(t, pooled, metric.kind(), config.prior_strength).0
+) -> Option<f64> {
+    has_data(t).then(|| shrink(t, pooled, metric.kind(), config.prior_strength).0)
 }
 
 fn window_days(as_of: LocalDate, (from, to): (u32, u32)) -> WindowDays {
@@ -254,33 +360,79 @@ fn metric_window(metric: MetricId, as_of: LocalDate, config: &IndexConfig) -> Wi
     }
 }
 
+/// The "better than" percentages of a score and its interval's ends in a sketch.
+fn better_than(sketch: &PeerSketch, s: &Score) -> (u8, u8, u8) {
+    (
+        percent_floor(sketch.rank(s.value)),
+        percent_floor(sketch.rank(s.low)),
+        percent_floor(sketch.rank(s.high)),
+    )
+}
+
 fn placement(
     scored: &Scored,
     peers: &CategoryPeers,
     recent_orders: u64,
     config: &IndexConfig,
 ) -> Placement {
-    let better = percent_floor(peers.overall.rank(scored.overall.value));
-    let low = percent_floor(peers.overall.rank(scored.overall.low));
-    let high = percent_floor(peers.overall.rank(scored.overall.high));
-    let point_tier = tier_of(better, &config.tier_cutoffs);
-    let enough = recent_orders >= u64::from(config.min_orders)
-        && tier_support(point_tier, low, high, &config.tier_cutoffs) >= config.tier_support;
+    let peer_count = sketch_count(&peers.overall);
+    let mut missing = Vec::new();
+    let mut place = None;
+    let few_peers = scored
+        .dimensions
+        .iter()
+        .any(|(status, _)| *status == DataStatus::FewPeers);
+    match &scored.overall {
+        // Data, but in metrics too few merchants share: say how many the best-covered one has.
+        None if few_peers => missing.push(Shortfall::FewPeers {
+            peers: peers
+                .metrics
+                .iter()
+                .map(|m| sketch_count(&m.shrunk))
+                .max()
+                .unwrap_or(0),
+            needed: config.min_peers,
+        }),
+        None => missing.push(Shortfall::NoData),
+        Some(_) if peer_count < config.min_peers => missing.push(Shortfall::FewPeers {
+            peers: peer_count,
+            needed: config.min_peers,
+        }),
+        Some(overall) => place = Some(better_than(&peers.overall, overall)),
+    }
+    if recent_orders < u64::from(config.min_orders) {
+        missing.push(Shortfall::FewOrders {
+            orders: recent_orders,
+            needed: config.min_orders,
+        });
+    }
+    let mut tier = None;
+    if let Some((better, low, high)) = place {
+        let point_tier = tier_of(better, &config.tier_cutoffs);
+        if tier_support(point_tier, low, high, &config.tier_cutoffs) >= config.tier_support {
+            tier = Some(point_tier);
+        } else {
+            missing.push(Shortfall::WideInterval { low, high });
+        }
+    }
+    let tiered = missing.is_empty();
     Placement {
-        status: if enough {
+        status: if tiered {
             PlacementStatus::Tiered
         } else {
             PlacementStatus::NotEnoughData
         },
-        tier: enough.then(|| tier_of(better, &config.tier_cutoffs)),
-        better_than_percent: better,
-        better_than_low: low,
-        better_than_high: high,
-        peer_count: peers.merchants,
+        tier: tier.filter(|_| tiered),
+        better_than_percent: place.map(|p| p.0),
+        better_than_low: place.map(|p| p.1),
+        better_than_high: place.map(|p| p.2),
+        peer_count,
+        missing,
     }
 }
 
-/// Share of the interval [low, high] (percent of peers beaten) inside `tier`'s band.
+/// Share of the interval [low, high] (percent of peers beaten) inside `tier`'s band; 1 for an
+/// interval of one point.
 fn tier_support(tier: PeerTier, low: u8, high: u8, cutoffs: &TierCutoffs) -> f64 {
     let (band_low, band_high) = match tier {
         PeerTier::Leading => (cutoffs.leading_from, 100.0),
@@ -293,24 +445,6 @@ fn tier_support(tier: PeerTier, low: u8, high: u8, cutoffs: &TierCutoffs) -> f64
     }
     let overlap = (high.min(band_high) - low.max(band_low)).max(0.0);
     overlap / (high - low)
-}
-
-fn dimension_weight(d: Dimension, repurchase: Repurchase, config: &IndexConfig) -> f64 {
-    let total: f64 = MetricId::ALL
-        .iter()
-        .filter(|&&m| applies(m, repurchase))
-        .map(|&m| config.weights.get(m))
-        .sum();
-    let part: f64 = MetricId::ALL
-        .iter()
-        .filter(|&&m| applies(m, repurchase) && m.dimension() == d)
-        .map(|&m| config.weights.get(m))
-        .sum();
-    if total > 0.0 {
-        100.0 * part / total
-    } else {
-        0.0
-    }
 }
 
 /// The full report of one merchant against its category's peers.
@@ -326,6 +460,46 @@ pub fn report(
     r
 }
 
+fn metric_report(
+    metric: MetricId,
+    s: &MetricScore,
+    peer: &MetricPeers,
+    tally: Tally,
+    as_of: LocalDate,
+    config: &IndexConfig,
+) -> MetricReport {
+    // Bucket representatives can sit just above 1 for a rate of 100 %.
+    let limit = |v: f64| {
+        if metric.kind() == MetricKind::Rate {
+            v.min(1.0)
+        } else {
+            v
+        }
+    };
+    let top = if metric.higher_is_better() { 0.9 } else { 0.1 };
+    let effective_weight = 100.0 * s.effective;
+    MetricReport {
+        metric,
+        dimension: metric.dimension(),
+        higher_is_better: metric.higher_is_better(),
+        status: s.status,
+        raw: tally.value().map(round4),
+        shrunk: s.shrunk.map(round4),
+        window: metric_window(metric, as_of, config),
+        sample: round2(tally.n),
+        peer_percentile: s.score.map(|x| round2(x.value)),
+        score: s.score.map(round_score),
+        weight: config.weights.get(metric),
+        effective_weight: round2(effective_weight),
+        contribution: s
+            .score
+            .map_or(0.0, |x| round2(effective_weight * x.value / 100.0)),
+        peer_count: sketch_count(&peer.shrunk),
+        peer_median: peer.shrunk.quantile(0.5).map(|v| round4(limit(v))),
+        peer_top10: peer.shrunk.quantile(top).map(|v| round4(limit(v))),
+    }
+}
+
 fn report_without_suggestions(
     merchant: &MerchantTallies,
     category_id: &str,
@@ -336,72 +510,63 @@ fn report_without_suggestions(
     let repurchase = peers.repurchase;
     let scored = score_metrics(&merchant.tallies, repurchase, &peers.metrics, config);
     let placement = placement(&scored, peers, merchant.recent_orders, config);
-    let total_weight: f64 = MetricId::ALL
-        .iter()
-        .filter(|&&m| applies(m, repurchase))
-        .map(|&m| config.weights.get(m))
-        .sum();
     let metrics = MetricId::ALL
         .iter()
         .zip(&scored.metrics)
         .filter_map(|(&metric, s)| {
-            let (shrunk, score) = (*s)?;
+            let s = s.as_ref()?;
             let peer = peers.metrics.get(metric.index())?;
-            let tally = merchant.tally(metric);
-            let weight = config.weights.get(metric);
-            // Bucket representatives can sit just above 1 for a rate of 100 %.
-            let limit = |v: f64| {
-                if metric.kind() == MetricKind::Rate {
-                    v.min(1.0)
-                } else {
-                    v
-                }
-            };
-            let (median, top10) = (
-                limit(peer.shrunk.quantile(0.5).unwrap_or(shrunk)),
-                limit(
-                    peer.shrunk
-                        .quantile(if metric.higher_is_better() { 0.9 } else { 0.1 })
-                        .unwrap_or(shrunk),
-                ),
-            );
-            Some(MetricReport {
+            Some(metric_report(
                 metric,
-                dimension: metric.dimension(),
-                higher_is_better: metric.higher_is_better(),
-                raw: tally.value().map(round4),
-                shrunk: round4(shrunk),
-                window: metric_window(metric, as_of, config),
-                sample: round2(tally.n),
-                peer_percentile: round2(score.value),
-                score: round_score(score),
-                weight,
-                contribution: if total_weight > 0.0 {
-                    round2(weight * score.value / total_weight)
+                s,
+                peer,
+                merchant.tally(metric),
+                as_of,
+                config,
+            ))
+        })
+        .collect();
+    let nominal_total: f64 = Dimension::ALL
+        .iter()
+        .map(|&d| nominal_dimension_weight(d, repurchase, config))
+        .sum();
+    let dimensions = Dimension::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &dimension)| {
+            let (status, score) = scored
+                .dimensions
+                .get(i)
+                .copied()
+                .unwrap_or((DataStatus::NoData, None));
+            let sketch = peers.dimensions.get(i).cloned().unwrap_or_default();
+            let place = score.map(|s| better_than(&sketch, &s));
+            let tier = match place {
+                Some((better, low, high)) if placement.status == PlacementStatus::Tiered => {
+                    let t = tier_of(better, &config.tier_cutoffs);
+                    (tier_support(t, low, high, &config.tier_cutoffs) >= config.tier_support)
+                        .then_some(t)
+                }
+                _ => None,
+            };
+            DimensionReport {
+                dimension,
+                status,
+                score: score.map(round_score),
+                tier,
+                better_than_percent: place.map(|p| p.0),
+                weight: round2(100.0 * scored.dimension_shares.get(i).copied().unwrap_or(0.0)),
+                nominal_weight: if nominal_total > 0.0 {
+                    round2(
+                        100.0 * nominal_dimension_weight(dimension, repurchase, config)
+                            / nominal_total,
+                    )
                 } else {
                     0.0
                 },
-                peer_median: round4(median),
-                peer_top10: round4(top10),
-            })
-        })
-        .collect();
-    let dimensions = Dimension::ALL
-        .iter()
-        .zip(&scored.dimensions)
-        .enumerate()
-        .map(|(i, (&dimension, &score))| {
-            let sketch = peers.dimensions.get(i).cloned().unwrap_or_default();
-            let better = percent_floor(sketch.rank(score.value));
-            DimensionReport {
-                dimension,
-                score: round_score(score),
-                tier: (placement.status == PlacementStatus::Tiered)
-                    .then(|| tier_of(better, &config.tier_cutoffs)),
-                better_than_percent: better,
-                weight: round2(dimension_weight(dimension, repurchase, config)),
-                peer_median: round2(sketch.quantile(0.5).unwrap_or(score.value)),
-                peer_top10: round2(sketch.quantile(0.9).unwrap_or(score.value)),
+                peer_count: sketch_count(&sketch),
+                peer_median: sketch.quantile(0.5).map(round2),
+                peer_top10: sketch.quantile(0.9).map(round2),
             }
         })
         .collect();
@@ -410,12 +575,12 @@ fn report_without_suggestions(
         category_id: category_id.to_owned(),
         repurchase,
         as_of,
-        overall: round_score(scored.overall),
+        overall: scored.overall.map(round_score),
         placement,
         dimensions,
         metrics,
         suggestions: Vec::new(),
-        review_guard: merchant.guard.clone(),
+        guard: merchant.guard.clone(),
         recent_orders: merchant.recent_orders,
     }
 }
@@ -452,8 +617,8 @@ pub fn with_value(
     edited
 }
 
-/// Per applicable metric where the merchant trails the peers, what reaching the peer median and
-/// the top 10 % would bring; the largest gains first.
+/// Per scored metric where the merchant trails the peers, what reaching the peer median and the
+/// top 10 % would bring; the largest gains first.
 fn suggestions(
     merchant: &MerchantTallies,
     category_id: &str,
@@ -463,12 +628,22 @@ fn suggestions(
     current: &IndexReport,
 ) -> Vec<Suggestion> {
     let mut out = Vec::new();
-    for m in &current.metrics {
-        let current_value = m.raw.unwrap_or(m.shrunk);
+    let Some(current_overall) = current.overall else {
+        return out;
+    };
+    for m in current
+        .metrics
+        .iter()
+        .filter(|m| m.status == DataStatus::Scored)
+    {
+        let Some(current_value) = m.raw else {
+            continue;
+        };
         for (kind, target) in [
             (TargetKind::Median, m.peer_median),
             (TargetKind::Top10, m.peer_top10),
         ] {
+            let Some(target) = target else { continue };
             let behind = if m.higher_is_better {
                 current_value < target
             } else {
@@ -479,7 +654,10 @@ fn suggestions(
             }
             let edited = with_value(merchant, m.metric, target, config);
             let after = report_without_suggestions(&edited, category_id, peers, as_of, config);
-            let gain = after.overall.value - current.overall.value;
+            let Some(after_overall) = after.overall else {
+                continue;
+            };
+            let gain = after_overall.value - current_overall.value;
             if gain <= 0.05 {
                 continue;
             }
@@ -487,7 +665,8 @@ fn suggestions(
                 r.dimensions
                     .iter()
                     .find(|d| d.dimension == m.dimension)
-                    .map_or(0.0, |d| d.score.value)
+                    .and_then(|d| d.score)
+                    .map_or(0.0, |s| s.value)
             };
             out.push(Suggestion {
                 metric: m.metric,

@@ -35,8 +35,8 @@ pub fn merge_pools(into: &mut [Tally], other: &[Tally]) {
     }
 }
 
-/// Phase 2: per metric, the sketch of these merchants' shrunk values, given the whole category's
-/// pooled tallies.
+/// Phase 2: per metric, the sketch of the shrunk values of these merchants with data for it,
+/// given the whole category's pooled tallies.
 pub fn shrunk_sketches(
     members: &[&MerchantTallies],
     pooled: &[Tally],
@@ -49,7 +49,7 @@ pub fn shrunk_sketches(
             PeerSketch::from_values(
                 members
                     .iter()
-                    .map(|m| shrunk_value(&m.tally(metric), &prior, metric, config)),
+                    .filter_map(|m| shrunk_value(&m.tally(metric), &prior, metric, config)),
             )
         })
         .collect()
@@ -63,7 +63,7 @@ pub fn merge_sketches(into: &mut [PeerSketch], other: &[PeerSketch]) {
 }
 
 /// Phase 3: sketches of these merchants' dimension scores (in `Dimension::ALL` order) and overall
-/// scores, given the whole category's metric peers.
+/// scores, of those that have one, given the whole category's metric peers.
 pub fn score_sketches(
     members: &[&MerchantTallies],
     repurchase: Repurchase,
@@ -74,9 +74,16 @@ pub fn score_sketches(
         .iter()
         .map(|m| score_metrics(&m.tallies, repurchase, metrics, config))
         .collect();
+    // Only merchants with a score are peers: one without data is not placed at some default.
     let dimensions = (0..Dimension::ALL.len())
-        .map(|d| PeerSketch::from_values(scored.iter().map(|s| s.dimensions[d].value)))
+        .map(|d| {
+            PeerSketch::from_values(
+                scored
+                    .iter()
+                    .filter_map(|s| s.dimensions.get(d).and_then(|x| x.1).map(|x| x.value)),
+            )
+        })
         .collect();
-    let overall = PeerSketch::from_values(scored.iter().map(|s| s.overall.value));
+    let overall = PeerSketch::from_values(scored.iter().filter_map(|s| s.overall.map(|x| x.value)));
     (dimensions, overall)
 }

@@ -96,6 +96,26 @@ impl PeerSketch {
         (below as f64 + equal as f64 / 2.0) / self.count as f64
     }
 
+    /// The share of values below a value known only to lie somewhere in [lo, hi], uniformly:
+    /// the mean of the rank over the interval, with each value taken at its bucket's
+    /// representative (a value counts as below for the part of the interval above it). Equal to
+    /// `rank(lo)` when the interval is a point; 0.5 for an empty sketch.
+    pub fn spread_rank(&self, lo: f64, hi: f64) -> f64 {
+        if self.count == 0 || !lo.is_finite() || !hi.is_finite() {
+            return 0.5;
+        }
+        if hi <= lo {
+            return self.rank(lo);
+        }
+        let width = hi - lo;
+        let below = |v: f64| ((hi - v) / width).clamp(0.0, 1.0);
+        let mut sum = self.zeros as f64 * below(0.0);
+        for &(k, c) in &self.bins {
+            sum += c as f64 * below(representative(k));
+        }
+        sum / self.count as f64
+    }
+
     /// The value at quantile `q` in [0, 1] (a bucket's representative), or None when empty.
     pub fn quantile(&self, q: f64) -> Option<f64> {
         if self.count == 0 {

@@ -17,28 +17,45 @@ use crate::{Error, Result};
 #[serde(rename_all = "camelCase")]
 pub struct TrendPoint {
     pub as_of: LocalDate,
-    pub overall: Score,
-    pub better_than_percent: u8,
+    /// Absent on a day without any scored dimension.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub overall: Option<Score>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub better_than_percent: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "tsify", tsify(optional))]
     pub tier: Option<PeerTier>,
 }
 
-/// The records of the merchants of one category.
-fn category_slice(dataset: &Dataset, category_id: &str) -> Dataset {
+/// The records of the merchants of one category, with what the brushing guard needs to judge
+/// their buyers as on the whole data: the buyers' accounts, and the buyers' orders at other
+/// merchants (which the index skips but which tell where else a buyer shops).
+pub(crate) fn category_slice(dataset: &Dataset, category_id: &str) -> Dataset {
     let merchants: FxHashSet<&str> = dataset
         .merchants
         .iter()
         .filter(|m| m.category_id == category_id)
         .map(|m| m.id.as_str())
         .collect();
-    let orders: Vec<_> = dataset
+    let buyers: FxHashSet<&str> = dataset
         .orders
         .iter()
         .filter(|o| merchants.contains(o.merchant_id.as_str()))
+        .map(|o| o.buyer_id.as_str())
+        .collect();
+    let orders: Vec<_> = dataset
+        .orders
+        .iter()
+        .filter(|o| buyers.contains(o.buyer_id.as_str()))
         .cloned()
         .collect();
-    let order_ids: FxHashSet<&str> = orders.iter().map(|o| o.id.as_str()).collect();
+    let order_ids: FxHashSet<&str> = orders
+        .iter()
+        .filter(|o| merchants.contains(o.merchant_id.as_str()))
+        .map(|o| o.id.as_str())
+        .collect();
     Dataset {
         categories: dataset.categories.clone(),
         merchants: dataset
@@ -48,7 +65,12 @@ fn category_slice(dataset: &Dataset, category_id: &str) -> Dataset {
             .cloned()
             .collect(),
         products: Vec::new(),
-        buyers: Vec::new(),
+        buyers: dataset
+            .buyers
+            .iter()
+            .filter(|b| buyers.contains(b.id.as_str()))
+            .cloned()
+            .collect(),
         reviews: dataset
             .reviews
             .iter()

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::time::LocalDate;
+use super::time::{LocalDate, Timestamp};
 
 /// Whether customers of an L2 category come back often. The index uses the repeat-buyer rate for
 /// high-repurchase categories and the positive-review rate for low-repurchase ones.
@@ -77,11 +77,28 @@ pub struct Product {
     pub category_id: String,
 }
 
-/// A buyer: a pseudonymous id and nothing else (no personal data).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A buyer: a pseudonymous id and, optionally, what the platform knows about the account that
+/// helps tell real customers from brushing rings (刷单). No personal data: the cluster keys are
+/// opaque hashes the platform computes (one key per shipping-address cluster, one per device
+/// cluster), so two buyers can be seen to share an address or a device without either being
+/// revealed. Old data without these fields still works; the brushing guard then has less
+/// evidence (docs/index-methodology.md).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Buyer {
     pub id: String,
+    /// When the account was registered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub registered_at: Option<Timestamp>,
+    /// Opaque key of the buyer's shipping-address cluster (hashed by the platform).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub address_cluster: Option<String>,
+    /// Opaque key of the buyer's device cluster (hashed by the platform).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub device_cluster: Option<String>,
 }

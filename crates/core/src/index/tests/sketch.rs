@@ -26,6 +26,25 @@ fn zeros_and_rates_are_handled() {
     assert_eq!(s.quantile(0.0), Some(0.0));
 }
 
+#[test]
+fn spread_rank_averages_the_rank_over_the_interval() {
+    // Peers at 1, 2, 3, 4: a value somewhere in [1.5, 3.5] beats 1 fully, 2 for three quarters
+    // of the interval, 3 for a quarter and 4 never: (1 + 0.75 + 0.25 + 0) / 4.
+    let s = PeerSketch::from_values([1.0, 2.0, 3.0, 4.0]);
+    let r = s.spread_rank(1.5, 3.5);
+    assert!((r - 0.5).abs() < 0.01, "{r}");
+    let r = s.spread_rank(3.0, 5.0);
+    // 1 and 2 fully, 3 (at the interval's start) fully, 4 for half: 3.5 / 4.
+    assert!((r - 0.875).abs() < 0.01, "{r}");
+    assert_eq!(
+        s.spread_rank(2.5, 2.5),
+        s.rank(2.5),
+        "a point interval is the point rank"
+    );
+    assert_eq!(s.spread_rank(0.0, 0.5), 0.0);
+    assert_eq!(PeerSketch::default().spread_rank(1.0, 2.0), 0.5);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -40,6 +59,21 @@ proptest! {
         prop_assert_eq!(&merged, &whole);
         let json = serde_json::to_string(&merged).unwrap();
         prop_assert_eq!(serde_json::from_str::<PeerSketch>(&json).unwrap(), whole);
+    }
+
+    #[test]
+    fn spread_rank_lies_between_the_ranks_at_the_ends_and_moves_continuously(
+        values in prop::collection::vec(0.001f64..1e4, 1..100),
+        x in 0.001f64..1e4,
+        h in 0.001f64..100.0,
+    ) {
+        let s = PeerSketch::from_values(values.clone());
+        let r = s.spread_rank(x - h, x + h);
+        prop_assert!(r >= s.rank(x - h) - 0.5 / values.len() as f64 - 1e-12);
+        prop_assert!(r <= s.rank(x + h) + 0.5 / values.len() as f64 + 1e-12);
+        // Moving the interval by a tenth of its width moves the result by at most a tenth.
+        let moved = s.spread_rank(x - h + h / 5.0, x + h + h / 5.0);
+        prop_assert!((moved - r).abs() <= 0.1 + 1e-9, "{} → {}", r, moved);
     }
 
     #[test]
