@@ -65,7 +65,13 @@ fn fast_rfc3339(b: &[u8]) -> Option<Timestamp> {
     let offset = match (&b[19..], b.len()) {
         (b"Z" | b"z", 20) => 0,
         (_, 25) if matches!(b[19], b'+' | b'-') && b[22] == b':' => {
-            let minutes = digits(20..22)? * 60 + digits(23..25)?;
+            // RFC 3339's time-numoffset: hours 00–23, minutes 00–59; anything else is left to
+            // the general parser, which rejects it.
+            let (hours, minutes) = (digits(20..22)?, digits(23..25)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let minutes = hours * 60 + minutes;
             if b[19] == b'+' {
                 minutes * 60
             } else {

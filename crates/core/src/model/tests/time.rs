@@ -81,3 +81,60 @@ fn parses_offsets_and_rejects_garbage() {
     assert!("yesterday".parse::<Timestamp>().is_err());
     assert!("2026-02-30".parse::<LocalDate>().is_err());
 }
+
+#[test]
+fn offsets_rfc_3339_forbids_are_rejected_not_applied() {
+    for bad in [
+        "2026-11-01T12:00:00+99:00",
+        "2026-11-01T12:00:00+05:99",
+        "2026-11-01T12:00:00-24:00",
+        "2026-11-01T12:00:00+23:60",
+    ] {
+        assert!(
+            serde_json::from_str::<Timestamp>(&format!("\"{bad}\"")).is_err(),
+            "{bad}"
+        );
+    }
+    // The largest offsets RFC 3339 allows still parse, on the fast path and the general one.
+    assert_eq!(
+        serde_json::from_str::<Timestamp>("\"2026-11-01T12:00:00+23:59\"")
+            .unwrap()
+            .to_string(),
+        "2026-10-31T12:01:00Z"
+    );
+}
+
+/// What the general parser (chrono) makes of a string, as the deserializer would return it.
+fn general(text: &str) -> Option<DateTime<Utc>> {
+    text.parse::<Timestamp>().ok().map(|t| t.0)
+}
+
+fn deserialized(text: &str) -> Option<DateTime<Utc>> {
+    serde_json::from_str::<Timestamp>(&serde_json::to_string(text).unwrap())
+        .ok()
+        .map(|t| t.0)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+    /// Whatever the fast path accepts, chrono accepts as the same instant; whatever it declines
+    /// goes to chrono: the deserializer's answer is always chrono's.
+    #[test]
+    fn the_fast_path_agrees_with_chrono_on_arbitrary_strings(text in "\\PC{0,30}") {
+        if let Some(t) = fast_rfc3339(text.as_bytes()) {
+            proptest::prop_assert_eq!(general(&text), Some(t.0));
+        }
+        proptest::prop_assert_eq!(deserialized(&text), general(&text));
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_chrono_on_near_timestamps(
+        text in "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(Z|z|[+-][0-9]{2}:[0-9]{2}|\\.[0-9]{1,3}Z)"
+    ) {
+        if let Some(t) = fast_rfc3339(text.as_bytes()) {
+            proptest::prop_assert_eq!(general(&text), Some(t.0), "{}", text);
+        }
+        proptest::prop_assert_eq!(deserialized(&text), general(&text), "{}", text);
+    }
+}
