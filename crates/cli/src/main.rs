@@ -49,6 +49,9 @@ enum Command {
         /// The day T (YYYY-MM-DD, Asia/Shanghai); default: the day after the latest order.
         #[arg(long)]
         as_of: Option<String>,
+        /// An index configuration as JSON (IndexConfig; absent fields take the defaults).
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Write the deterministic demo marketplace as a dataset directory of NDJSON files.
     Demo {
@@ -95,7 +98,13 @@ fn main() -> ExitCode {
             data,
             merchant,
             as_of,
-        } => index(data, merchant.as_deref(), as_of.as_deref()),
+            config,
+        } => index(
+            data,
+            merchant.as_deref(),
+            as_of.as_deref(),
+            config.as_deref(),
+        ),
         Command::Demo {
             seed,
             merchants,
@@ -142,12 +151,38 @@ fn main() -> ExitCode {
     }
 }
 
+/// Reads an index configuration file: a typed error naming the field for a bad value.
+fn read_config(path: &std::path::Path) -> Result<livetrust_core::index::IndexConfig, Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| Failure {
+        message: format!("cannot read {}: {e}", path.display()),
+        typed: None,
+        exit_code: 2,
+    })?;
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let config: livetrust_core::index::IndexConfig = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| {
+            // The same field paths `IndexConfig::validate` uses (`guard.discountWeight`).
+            let field = match e.path().to_string() {
+                path if path == "." => "config".to_owned(),
+                path => path,
+            };
+            Failure::from(Error::invalid_field(field, e.into_inner().to_string()))
+        })?;
+    config.validate()?;
+    Ok(config)
+}
+
 fn index(
     data: &std::path::Path,
     merchant: Option<&str>,
     as_of: Option<&str>,
+    config: Option<&std::path::Path>,
 ) -> Result<String, Failure> {
     use livetrust_core::index::{market_index, IndexConfig};
+    let config = match config {
+        Some(path) => read_config(path)?,
+        None => IndexConfig::default(),
+    };
     let files = files::data_files(data).map_err(|e| Failure {
         message: format!("cannot read {}: {e}", data.display()),
         typed: None,
@@ -171,7 +206,6 @@ fn index(
             Error::invalid_field("orders", "the data has no orders to compute an index from")
         })?,
     };
-    let config = IndexConfig::default();
     let market = market_index(&imported.dataset, as_of, &config)?;
     let json = match merchant {
         Some(id) => serde_json::to_string_pretty(&market.report(id, &config)?),

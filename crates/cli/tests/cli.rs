@@ -9,6 +9,25 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+#[path = "../../core/tests/support/subset.rs"]
+mod subset;
+use subset::assert_subset;
+
+/// Writes a case's files into a fresh directory.
+fn case_dir(kind: &str, n: usize, files: &Value) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("livetrust-cli-{kind}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in files.as_array().unwrap() {
+        std::fs::write(
+            dir.join(f["name"].as_str().unwrap()),
+            f["text"].as_str().unwrap(),
+        )
+        .unwrap();
+    }
+    dir
+}
+
 fn livetrust(args: &[&str], stdin: &str) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_livetrust"))
         .args(args)
@@ -73,17 +92,7 @@ fn validate_matches_the_shared_cases() {
     let cases: Vec<Value> =
         serde_json::from_str(include_str!("../../core/tests/cases/validate.json")).unwrap();
     for (n, case) in cases.iter().enumerate() {
-        let dir =
-            std::env::temp_dir().join(format!("livetrust-cli-validate-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for f in case["files"].as_array().unwrap() {
-            std::fs::write(
-                dir.join(f["name"].as_str().unwrap()),
-                f["text"].as_str().unwrap(),
-            )
-            .unwrap();
-        }
+        let dir = case_dir("validate", n, &case["files"]);
         let dir_arg = dir.to_string_lossy().into_owned();
         let (code, stdout, stderr) = livetrust(&["validate", &dir_arg, "--json"], "");
         let expected: Vec<String> = serde_json::from_value(case["problems"].clone()).unwrap();
@@ -135,4 +144,82 @@ fn validate_matches_the_shared_cases() {
         }
         std::fs::remove_dir_all(&dir).unwrap();
     }
+}
+
+#[test]
+fn index_matches_the_shared_cases() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../../core/tests/cases/index.json")).unwrap();
+    for (n, case) in cases.iter().enumerate() {
+        let data = case_dir("index", n, &case["files"]);
+        // The config file lives outside the data directory, which holds only tables.
+        let config = std::env::temp_dir().join(format!(
+            "livetrust-cli-index-config-{}-{n}.json",
+            std::process::id()
+        ));
+        std::fs::write(&config, case["config"].to_string()).unwrap();
+        let (data_arg, config_arg) = (
+            data.to_string_lossy().into_owned(),
+            config.to_string_lossy().into_owned(),
+        );
+        let as_of = case["asOf"].as_str().unwrap();
+        for (id, expected) in case["expected"].as_object().unwrap() {
+            let (code, stdout, stderr) = livetrust(
+                &[
+                    "index",
+                    "--data",
+                    &data_arg,
+                    "--merchant",
+                    id,
+                    "--as-of",
+                    as_of,
+                    "--config",
+                    &config_arg,
+                ],
+                "",
+            );
+            assert_eq!(code, 0, "{stderr}");
+            let report: Value = serde_json::from_str(&stdout).unwrap();
+            assert_subset(expected, &report, &format!("{}: {id}", case["name"]));
+        }
+        std::fs::remove_dir_all(&data).unwrap();
+        std::fs::remove_file(&config).unwrap();
+    }
+}
+
+#[test]
+fn a_bad_index_config_is_a_typed_error_naming_the_field() {
+    let dir = std::env::temp_dir().join(format!("livetrust-cli-config-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text, field) in [
+        ("typo.json", r#"{"minPeer": 3}"#, "minPeer"),
+        (
+            "type.json",
+            r#"{"guard": {"discountWeight": "none"}}"#,
+            "guard.discountWeight",
+        ),
+        (
+            "range.json",
+            r#"{"guard": {"discountWeight": 2}}"#,
+            "guard.discountWeight",
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let (code, _, stderr) = livetrust(
+            &[
+                "index",
+                "--data",
+                "/nonexistent",
+                "--config",
+                &path.to_string_lossy(),
+            ],
+            "",
+        );
+        assert_eq!(code, 1, "{name}: {stderr}");
+        let typed: Value = serde_json::from_str(stderr.lines().nth(1).unwrap_or("{}")).unwrap();
+        assert_eq!(typed["field"], field, "{name}: {stderr}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,12 +1,17 @@
 //! The shared case suite (`tests/cases/*.json`) run against the core natively. The same files are
 //! run against the CLI binary (crates/cli/tests) and the wasm package in Chromium
-//! (crates/wasm/tests), so all three shells are held to one set of answers.
+//! (crates/wasm/tests), so all three shells are held to one set of answers. `index.json` is a
+//! market whose every number is derived by hand in the case itself.
 
 // Tests state their expectations with unwrap/expect/panic: a failure should stop the test loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use livetrust_core::peer_tier::{place_against_peers, PeerComparison};
 use serde_json::Value;
+
+#[path = "support/subset.rs"]
+mod subset;
+use subset::assert_subset;
 
 #[test]
 fn peer_tier_cases() {
@@ -83,5 +88,34 @@ fn validate_cases() {
             "case {}",
             case["name"]
         );
+    }
+}
+
+#[test]
+fn index_cases() {
+    use livetrust_core::import::{import_files, ImportOptions, InputFile};
+    use livetrust_core::index::{market_index, IndexConfig};
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("cases/index.json")).expect("case file parses");
+    assert!(!cases.is_empty());
+    for case in &cases {
+        let files: Vec<InputFile> = case["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| InputFile {
+                name: f["name"].as_str().unwrap().to_owned(),
+                bytes: f["text"].as_str().unwrap().as_bytes().to_vec(),
+            })
+            .collect();
+        let imported = import_files(&files, ImportOptions::default());
+        assert!(imported.report.is_clean(), "{}", imported.report.to_text());
+        let config: IndexConfig = serde_json::from_value(case["config"].clone()).unwrap();
+        let as_of = case["asOf"].as_str().unwrap().parse().unwrap();
+        let market = market_index(&imported.dataset, as_of, &config).unwrap();
+        for (id, expected) in case["expected"].as_object().unwrap() {
+            let report = serde_json::to_value(market.report(id, &config).unwrap()).unwrap();
+            assert_subset(expected, &report, &format!("{}: {id}", case["name"]));
+        }
     }
 }

@@ -5,7 +5,8 @@
 //! `invalidInput`), and for field errors `field` and `reason`.
 
 use livetrust_core::Error;
-use wasm_bindgen::JsValue;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Converts a core error into a thrown-ready JavaScript `Error`.
 pub fn to_js(error: Error) -> JsValue {
@@ -28,6 +29,102 @@ pub fn to_js(error: Error) -> JsValue {
         }
     }
     js_error.into()
+}
+
+/// Whether a failed conversion is the caller's shape (`invalidInput`, the message starting with
+/// the field path) or a named field's bad value (`invalidField`, as configurations report it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mistake {
+    Shape,
+    Field,
+}
+
+/// Converts a JavaScript argument into `T` as the native shells read JSON: through a JSON value,
+/// so unknown keys are rejected (serde-wasm-bindgen alone reads only a struct's known fields and
+/// would drop a misspelt one silently) and a wrong value is reported with its field path. A
+/// NaN or infinite number anywhere is a field error (`edits[0].value: must be a finite number`),
+/// since JSON has no such numbers. Not for inputs holding bytes (`Uint8Array`s).
+pub fn from_js<T: DeserializeOwned>(value: JsValue, mistake: Mistake) -> Result<T, JsValue> {
+    if let Some(path) = non_finite(&value, String::new()) {
+        let field = if path.is_empty() {
+            "input".to_owned()
+        } else {
+            path
+        };
+        return Err(to_js(Error::invalid_field(
+            field,
+            "must be a finite number",
+        )));
+    }
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        to_js(Error::InvalidInput {
+            message: e.to_string(),
+        })
+    })?;
+    serde_path_to_error::deserialize(json).map_err(|e| {
+        let path = match e.path().to_string() {
+            path if path == "." => String::new(),
+            path => path,
+        };
+        let reason = e.into_inner().to_string();
+        to_js(match (mistake, path.is_empty()) {
+            (Mistake::Field, false) => Error::invalid_field(path, reason),
+            (_, true) => Error::InvalidInput { message: reason },
+            (Mistake::Shape, false) => Error::InvalidInput {
+                message: format!("{path}: {reason}"),
+            },
+        })
+    })
+}
+
+/// The path of the first NaN or infinite number in a plain JavaScript value, if any.
+fn non_finite(value: &JsValue, path: String) -> Option<String> {
+    if let Some(n) = value.as_f64() {
+        return (!n.is_finite()).then_some(path);
+    }
+    if js_sys::Array::is_array(value) {
+        let array: &js_sys::Array = value.unchecked_ref();
+        return (0..array.length()).find_map(|i| non_finite(&array.get(i), format!("{path}[{i}]")));
+    }
+    if value.is_object() && !value.is_instance_of::<js_sys::Uint8Array>() {
+        let object: &js_sys::Object = value.unchecked_ref();
+        return js_sys::Object::entries(object).iter().find_map(|entry| {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let field = if path.is_empty() {
+                key
+            } else {
+                format!("{path}.{key}")
+            };
+            non_finite(&pair.get(1), field)
+        });
+    }
+    None
+}
+
+/// Rejects keys of a plain object outside `allowed`, for inputs that cannot take the JSON route
+/// of [`from_js`] (they hold bytes).
+pub fn known_keys(value: &JsValue, allowed: &[&str], path: &str) -> Result<(), JsValue> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Ok(());
+    }
+    let object: &js_sys::Object = value.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(to_js(Error::InvalidInput {
+                message: format!(
+                    "{path}unknown field `{key}`, expected one of {}",
+                    allowed
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }));
+        }
+    }
+    Ok(())
 }
 
 /// Maps a failed conversion of a JavaScript argument into the Rust input type.

@@ -9,12 +9,14 @@
 mod error;
 
 use livetrust_core::import::{self, ImportOptions, ImportReport, InputFile};
+use livetrust_core::index::{IndexConfig, MarketIndex};
 use livetrust_core::peer_tier::{self, PeerComparison, PeerPlacement};
 use serde::Deserialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
 pub use error::to_js as error_to_js;
+use error::Mistake;
 
 /// The version of the livetrust package, as in its Cargo.toml.
 #[wasm_bindgen(js_name = version)]
@@ -28,7 +30,7 @@ pub fn version() -> String {
 /// inconsistent cut-offs, unknown keys).
 #[wasm_bindgen(js_name = placeAgainstPeers)]
 pub fn place_against_peers(input: Ts<PeerComparison>) -> Result<Ts<PeerPlacement>, JsValue> {
-    let input = error::input(input.to_rust())?;
+    let input: PeerComparison = error::from_js(input.into(), Mistake::Shape)?;
     let placement = peer_tier::place_against_peers(&input).map_err(error::to_js)?;
     error::output(placement.into_ts())
 }
@@ -66,6 +68,14 @@ pub fn validate(input: Ts<ValidateInput>) -> Result<Ts<ImportReport>, JsValue> {
 
 /// Imports the files of a `ValidateInput`, keeping the accepted records or only their ids.
 fn import_input(input: Ts<ValidateInput>, keep_records: bool) -> Result<import::Imported, JsValue> {
+    let raw: JsValue = input.js_value();
+    error::known_keys(&raw, &["files", "maxProblems"], "")?;
+    let files = js_sys::Reflect::get(&raw, &"files".into()).unwrap_or(JsValue::UNDEFINED);
+    if js_sys::Array::is_array(&files) {
+        for (i, file) in js_sys::Array::from(&files).iter().enumerate() {
+            error::known_keys(&file, &["name", "bytes"], &format!("files[{i}]: "))?;
+        }
+    }
     let input = error::input(input.to_rust())?;
     let files: Vec<InputFile> = input
         .files
@@ -89,7 +99,18 @@ fn import_input(input: Ts<ValidateInput>, keep_records: bool) -> Result<import::
 pub struct Market {
     dataset: livetrust_core::model::Dataset,
     import_report: ImportReport,
-    cached: std::cell::RefCell<Option<livetrust_core::index::MarketIndex>>,
+    cached: std::cell::RefCell<Option<(IndexConfig, MarketIndex)>>,
+}
+
+/// An optional `IndexConfig` from JavaScript: `undefined` or `null` is the default; anything else
+/// must be a (possibly partial) config, and a bad field is named in the thrown error.
+fn config_from(value: JsValue) -> Result<IndexConfig, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(IndexConfig::default());
+    }
+    let config: IndexConfig = error::from_js(value, Mistake::Field)?;
+    config.validate().map_err(error::to_js)?;
+    Ok(config)
 }
 
 #[wasm_bindgen]
@@ -122,27 +143,32 @@ impl Market {
     }
 
     /// The index report of one merchant. `asOf` (YYYY-MM-DD) defaults to the day after the latest
-    /// order, as in the CLI.
+    /// order, as in the CLI; `config` (absent fields take the defaults) as the CLI's `--config`.
     #[wasm_bindgen(js_name = indexReport)]
     pub fn index_report(
         &self,
         merchant_id: &str,
         as_of: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "IndexConfig")] config: JsValue,
     ) -> Result<Ts<livetrust_core::index::IndexReport>, JsValue> {
-        let config = livetrust_core::index::IndexConfig::default();
-        self.with_index(as_of, |market| market.report(merchant_id, &config))
+        let config = config_from(config)?;
+        self.with_index(as_of, &config, |market| market.report(merchant_id, &config))
             .and_then(|r| error::output(r.into_ts()))
     }
 
     /// One merchant's tallies and its category's peers: what another page needs to place the
-    /// merchant with `placeMerchant` or explore it with `whatIf`, without the records.
+    /// merchant with `placeMerchant` or explore it with `whatIf`, without the records. A
+    /// `config` given here travels with the placement.
     #[wasm_bindgen(js_name = placement)]
     pub fn placement(
         &self,
         merchant_id: &str,
         as_of: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "IndexConfig")] config: JsValue,
     ) -> Result<Ts<livetrust_core::index::Placement>, JsValue> {
-        self.with_index(as_of, |market| {
+        let explicit = !(config.is_undefined() || config.is_null());
+        let config = config_from(config)?;
+        self.with_index(as_of, &config, |market| {
             let i = market
                 .merchants
                 .iter()
@@ -157,7 +183,7 @@ impl Market {
                 as_of: market.as_of,
                 merchant: market.merchants[i].clone(),
                 peers: market.peers(&market.merchant_categories[i])?.clone(),
-                config: None,
+                config: explicit.then(|| config.clone()),
             })
         })
         .and_then(|p| error::output(p.into_ts()))
@@ -168,7 +194,8 @@ impl Market {
     fn with_index<T>(
         &self,
         as_of: Option<String>,
-        f: impl FnOnce(&livetrust_core::index::MarketIndex) -> livetrust_core::Result<T>,
+        config: &IndexConfig,
+        f: impl FnOnce(&MarketIndex) -> livetrust_core::Result<T>,
     ) -> Result<T, JsValue> {
         let as_of = match as_of {
             Some(text) => text.parse().map_err(|reason: String| {
@@ -182,15 +209,16 @@ impl Market {
             })?,
         };
         let mut cached = self.cached.borrow_mut();
-        if cached.as_ref().is_none_or(|m| m.as_of != as_of) {
-            let config = livetrust_core::index::IndexConfig::default();
-            *cached = Some(
-                livetrust_core::index::market_index(&self.dataset, as_of, &config)
-                    .map_err(error::to_js)?,
-            );
+        if cached
+            .as_ref()
+            .is_none_or(|(c, m)| m.as_of != as_of || c != config)
+        {
+            let market = livetrust_core::index::market_index(&self.dataset, as_of, config)
+                .map_err(error::to_js)?;
+            *cached = Some((config.clone(), market));
         }
         match cached.as_ref() {
-            Some(market) => f(market).map_err(error::to_js),
+            Some((_, market)) => f(market).map_err(error::to_js),
             None => Err(error::to_js(livetrust_core::Error::InvalidInput {
                 message: "the index could not be computed".into(),
             })),
@@ -204,7 +232,8 @@ impl Market {
 pub fn place_merchant(
     placement: Ts<livetrust_core::index::Placement>,
 ) -> Result<Ts<livetrust_core::index::IndexReport>, JsValue> {
-    let placement = error::input(placement.to_rust())?;
+    let placement: livetrust_core::index::Placement =
+        error::from_js(placement.into(), Mistake::Shape)?;
     let report = livetrust_core::index::place_merchant(&placement).map_err(error::to_js)?;
     error::output(report.into_ts())
 }
@@ -220,7 +249,7 @@ pub struct WhatIfInput {
 /// Recomputes a merchant's report with edited raw metric values (rates 0–1, hours, minutes).
 #[wasm_bindgen(js_name = whatIf)]
 pub fn what_if(input: Ts<WhatIfInput>) -> Result<Ts<livetrust_core::index::IndexReport>, JsValue> {
-    let input = error::input(input.to_rust())?;
+    let input: WhatIfInput = error::from_js(input.into(), Mistake::Shape)?;
     let report =
         livetrust_core::index::what_if(&input.placement, &input.edits).map_err(error::to_js)?;
     error::output(report.into_ts())

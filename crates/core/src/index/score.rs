@@ -77,15 +77,27 @@ fn shrink(t: &Tally, pooled: &Tally, kind: MetricKind, k: f64) -> (f64, f64) {
     }
     let value = (t.sum + k * prior_mean) / denominator;
     let var = match kind {
-        MetricKind::Rate => value * (1.0 - value) / (denominator + 1.0),
+        // With one success and one failure added, so that a perfect record of a few cases is
+        // not certain (a plain binomial variance is 0 at 0 % and 100 %).
+        MetricKind::Rate => {
+            let p = (value * denominator + 1.0) / (denominator + 2.0);
+            p * (1.0 - p) / (denominator + 1.0)
+        }
+        // The merchant's spread blended with the category's as one more observation: the
+        // category's alone for one case, mostly the merchant's own for many.
         MetricKind::Mean => {
-            let own = if t.n >= 2.0 {
+            let own_ss = if t.n > 0.0 {
                 let m = t.sum / t.n;
-                ((t.sum_sq / t.n - m * m) * t.n / (t.n - 1.0)).max(0.0)
+                (t.sum_sq - t.n * m * m).max(0.0)
+            } else {
+                0.0
+            };
+            let spread = if t.n > 0.0 {
+                (own_ss + prior_var) / t.n
             } else {
                 prior_var
             };
-            own / denominator
+            spread / denominator
         }
     };
     (value, var.max(0.0).sqrt())
