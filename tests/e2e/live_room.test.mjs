@@ -98,9 +98,16 @@ test('the back office of a merchant of each tier shows what the CLI computes', a
     await page.locator('.overall-value').waitFor({ timeout: 30000 });
     assert.equal(await page.locator('.overall .badge-button').textContent(), expectedSentence(r), name);
     assert.ok(Math.abs(Number(await page.locator('.overall-value').textContent()) - r.overall.value) <= 0.051, name);
-    // Shown with one decimal (Rust rounds ties to even, JavaScript's toFixed away from zero).
-    const dims = (await page.locator('.dimension-chart .data-table tbody tr td:first-of-type').allTextContents()).map(Number);
-    r.dimensions.forEach((d, i) => assert.ok(Math.abs(dims[i] - d.score.value) <= 0.051, `${name}: ${dims[i]} vs ${d.score.value}`));
+    // Shown with one decimal (Rust rounds ties to even, JavaScript's toFixed away from zero); a
+    // dimension without a score says so instead of showing a number.
+    const dims = await page.locator('.dimension-chart .data-table tbody tr td:first-of-type').allTextContents();
+    r.dimensions.forEach((d, i) => {
+      if (d.score) assert.ok(Math.abs(Number(dims[i]) - d.score.value) <= 0.051, `${name}: ${dims[i]} vs ${d.score.value}`);
+      else assert.equal(dims[i], d.status === 'noData' ? '暂无数据' : '同行数据不足', `${name}: ${d.dimension}`);
+    });
+    if (r.placement.status === 'notEnoughData') {
+      assert.equal(await page.locator('.why-no-tier li').count(), r.placement.missing.length, `${name}: why no tier`);
+    }
     await screenshot(page, `merchant-${name}`);
     assert.deepEqual(await axe(page), [], name);
     assert.deepEqual(page.errors, [], name);
@@ -147,4 +154,57 @@ test('an unknown address shows a not-found page with a way back', async () => {
   await page.getByRole('link', { name: '返回直播间' }).click();
   await page.locator('.merchant').first().waitFor({ timeout: 30000 });
   assert.deepEqual(await axe(page), []);
+});
+
+test('a dimension without data says 暂无数据 in the badge panel, never a tier', async () => {
+  const page = await app.page({ locale: 'zh-CN' });
+  await page.goto(app.url);
+  await page.locator('.merchant').first().waitFor({ timeout: 30000 });
+  const shown = await page.locator('.merchant').evaluateAll((els) => els.map((e) => e.dataset.merchantId));
+  const id = shown.find((m) => reports.get(m).dimensions.some((d) => d.status === 'noData'));
+  assert.ok(id, 'a shop in the live room has a dimension without data');
+  const row = page.locator(`.merchant[data-merchant-id="${id}"]`);
+  await row.locator('.badge-button').focus();
+  await row.locator('.badge-panel li').first().waitFor({ state: 'visible', timeout: 5000 });
+  for (const d of reports.get(id).dimensions) {
+    const text = await row.locator(`li[data-dimension="${d.dimension}"] .dim-tier`).textContent();
+    if (d.status === 'noData') assert.equal(text, '暂无数据', d.dimension);
+    else if (d.tier) assert.equal(text, TIER_ZH[d.tier], d.dimension);
+    else assert.notEqual(text, '暂无数据', d.dimension);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('the back office of a brushed shop shows what was discounted and why, as the CLI reports it', async () => {
+  const r = [...reports.values()].filter((x) => x.guard.discountedBuyers > 0)
+    .sort((a, b) => b.guard.discountedBuyers - a.guard.discountedBuyers)[0];
+  assert.ok(r, 'the demo plants brushing rings');
+  for (const [viewport, name] of [[{ width: 1280, height: 900 }, 'desktop'], [{ width: 390, height: 844 }, 'phone']]) {
+    const page = await app.page({ locale: 'zh-CN', viewport });
+    await page.goto(`${app.url}merchant/${r.merchantId}`);
+    await page.locator('.guard-summary').waitFor({ timeout: 30000 });
+    const g = r.guard;
+    assert.equal(await page.locator('.guard-summary').textContent(),
+      `已剔除 ${g.discountedBuyers} 个可疑买家的 ${g.discountedOrders} 笔订单和 ${g.discountedReviews} 条评价，其中近30天订单 ${g.discountedRecentOrders} 笔。`);
+    assert.deepEqual((await page.locator('.guard-reasons tbody td').allTextContents()).map(Number), g.reasons.map((x) => x.buyers));
+    assert.deepEqual(await page.locator('.guard-examples tbody th').allTextContents(), g.examples.map((x) => x.buyerId));
+    await page.locator('.guard').scrollIntoViewIfNeeded();
+    await screenshot(page, `merchant-brushed-${name}`);
+    assert.deepEqual(await axe(page), [], name);
+    assert.deepEqual(page.errors, [], name);
+    await page.context().close();
+  }
+});
+
+test('the live room and the back office on a phone', async () => {
+  const page = await app.page({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await page.goto(app.url);
+  await page.locator('.merchant').first().waitFor({ timeout: 30000 });
+  await screenshot(page, 'live-room-phone');
+  assert.deepEqual(await axe(page), []);
+  await page.locator('.merchant').first().locator('a.details').click();
+  await page.locator('.overall-value').waitFor({ timeout: 10000 });
+  await screenshot(page, 'merchant-phone');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(page.errors, []);
 });

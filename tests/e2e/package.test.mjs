@@ -18,8 +18,9 @@ before(async () => {
   // A host page beside a copy of the package, served from a scratch directory.
   site = fs.mkdtempSync(path.join(os.tmpdir(), 'livetrust-embed-'));
   fs.cpSync(PKG, path.join(site, 'livetrust'), { recursive: true });
-  // A small demo marketplace written by the native CLI, for the index test below.
-  execFileSync(CLI, ['demo', '--merchants', '40', '--out', path.join(site, 'demo')], { stdio: 'ignore' });
+  // A demo marketplace written by the native CLI, for the index test below: 150 merchants, so most
+  // categories have the five peers a placement needs.
+  execFileSync(CLI, ['demo', '--merchants', '150', '--out', path.join(site, 'demo')], { stdio: 'ignore' });
   fs.writeFileSync(path.join(site, 'index.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host page</title><link rel="icon" href="data:,"></head><body></body></html>');
   app = await start(site);
@@ -86,8 +87,100 @@ test('the package computes exactly the index reports the native CLI prints for t
     return { reports, placed, problems: market.importReport().problemCount };
   }, { names, ids: cli.map((r) => r.merchantId) });
   assert.equal(wasm.problems, 0);
-  assert.equal(wasm.reports.length, 40);
+  assert.equal(wasm.reports.length, 150);
+  assert.ok(wasm.reports.some((r) => r.placement.status === 'tiered'), 'some merchants are placed');
+  assert.ok(wasm.reports.some((r) => r.guard.discountedBuyers > 0), 'the planted brushing is caught');
   assert.deepEqual(wasm.reports, cli, 'wasm and native reports are identical');
   assert.deepEqual(wasm.placed, cli[0]);
+  assert.deepEqual(page.errors, []);
+});
+
+const indexCase = JSON.parse(fs.readFileSync(path.join(here, '../../crates/core/tests/cases/index.json'), 'utf8'))[0];
+
+/** Everything `expected` says holds in `actual` (a null means absent), as the Rust suites check. */
+function assertSubset(expected, actual, at) {
+  if (expected === null) { assert.ok(actual === undefined || actual === null, `${at}: expected absent, got ${JSON.stringify(actual)}`); return; }
+  if (Array.isArray(expected)) {
+    assert.equal(actual.length, expected.length, `${at}: length`);
+    expected.forEach((e, i) => assertSubset(e, actual[i], `${at}[${i}]`));
+  } else if (typeof expected === 'object') {
+    for (const [k, v] of Object.entries(expected)) assertSubset(v, actual?.[k], `${at}.${k}`);
+  } else {
+    assert.equal(actual, expected, at);
+  }
+}
+
+test('the package gives the hand-computed index case, and whatIf moves a shop to another tier', async () => {
+  const page = await app.page();
+  await page.goto(app.url);
+  const out = await page.evaluate(async (c) => {
+    const lt = await import('./livetrust/livetrust.js');
+    await lt.default();
+    const enc = new TextEncoder();
+    const market = lt.Market.fromFiles({ files: c.files.map((f) => ({ name: f.name, bytes: enc.encode(f.text) })) });
+    const reports = Object.fromEntries(Object.keys(c.expected).map((id) => [id, market.indexReport(id, c.asOf, c.config)]));
+    // mC trails its two peers; with three peers the intervals are wide, so this placement
+    // accepts a tier with 30 % of its interval in the band.
+    const placement = market.placement('mC', c.asOf, { ...c.config, tierSupport: 0.3 });
+    const before = lt.placeMerchant(placement);
+    const after = lt.whatIf({ placement, edits: [
+      { metric: 'repeatBuyerRate', value: 0.75 },
+      { metric: 'shipWithin48hRate', value: 1 },
+      { metric: 'deliveryHours', value: 24 },
+    ] });
+    return { reports, before, after };
+  }, indexCase);
+  for (const [id, expected] of Object.entries(indexCase.expected)) assertSubset(expected, out.reports[id], id);
+  assert.equal(out.before.placement.tier, 'slightlyBelow');
+  assert.equal(out.after.placement.tier, 'leading');
+  assert.ok(out.after.overall.value - out.before.overall.value >= 30, `${out.before.overall.value} → ${out.after.overall.value}`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('every export of the package throws a typed LivetrustError naming the field', async () => {
+  const page = await app.page();
+  await page.goto(app.url);
+  const errors = await page.evaluate(async (c) => {
+    const lt = await import('./livetrust/livetrust.js');
+    await lt.default();
+    const enc = new TextEncoder();
+    const market = lt.Market.fromFiles({ files: c.files.map((f) => ({ name: f.name, bytes: enc.encode(f.text) })) });
+    const good = market.placement('mA');
+    const shortTallies = { ...good, merchant: { ...good.merchant, tallies: good.merchant.tallies.slice(1) } };
+    const attempts = {
+      placeAgainstPeers: () => lt.placeAgainstPeers({ score: 50, peerScores: [1], cutoff: {} }),
+      validate: () => lt.validate({ files: [], maxProblem: 1 }),
+      fromFiles: () => lt.Market.fromFiles(42),
+      indexReportMerchant: () => market.indexReport('nobody'),
+      indexReportDay: () => market.indexReport('mA', '24/11/2026'),
+      indexReportConfig: () => market.indexReport('mA', undefined, { guard: { discountWeight: 2 } }),
+      placement: () => market.placement('nobody'),
+      placeMerchant: () => lt.placeMerchant(shortTallies),
+      whatIf: () => lt.whatIf({ placement: good, edits: [{ metric: 'deliveryHours', value: NaN }] }),
+      whatIfRate: () => lt.whatIf({ placement: good, edits: [{ metric: 'shipWithin48hRate', value: 1.5 }] }),
+    };
+    const out = {};
+    for (const [name, f] of Object.entries(attempts)) {
+      try { f(); out[name] = null; } catch (e) {
+        out[name] = { isError: e instanceof Error, name: e.name, kind: e.kind, field: e.field ?? null };
+      }
+    }
+    out.alive = market.indexReport('mA', c.asOf, c.config).merchantId;
+    return out;
+  }, indexCase);
+  const typed = (kind, field = null) => ({ isError: true, name: 'LivetrustError', kind, field });
+  assert.deepEqual(errors, {
+    placeAgainstPeers: typed('invalidInput'),
+    validate: typed('invalidInput'),
+    fromFiles: typed('invalidInput'),
+    indexReportMerchant: typed('invalidField', 'merchantId'),
+    indexReportDay: typed('invalidField', 'asOf'),
+    indexReportConfig: typed('invalidField', 'guard.discountWeight'),
+    placement: typed('invalidField', 'merchantId'),
+    placeMerchant: typed('invalidField', 'merchant.tallies'),
+    whatIf: typed('invalidField', 'edits[0].value'),
+    whatIfRate: typed('invalidField', 'edits[0].value'),
+    alive: 'mA',
+  });
   assert.deepEqual(page.errors, []);
 });

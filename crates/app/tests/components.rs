@@ -185,12 +185,12 @@ async fn the_badge_panel_says_no_data_for_a_dimension_without_cases_instead_of_a
     .render();
     yew::scheduler::flush().await;
     let content = root
-        .query_selector("li[data-dimension=Content] .dim-tier")
+        .query_selector("li[data-dimension=content] .dim-tier")
         .unwrap()
         .unwrap();
     assert_eq!(content.text_content().as_deref(), Some("暂无数据"));
     let quality = root
-        .query_selector("li[data-dimension=Quality] .dim-tier")
+        .query_selector("li[data-dimension=quality] .dim-tier")
         .unwrap()
         .unwrap()
         .text_content()

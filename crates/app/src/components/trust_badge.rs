@@ -118,7 +118,7 @@ pub fn trust_badge(props: &TrustBadgeProps) -> Html {
             <div id={panel_id} class="badge-panel" role="group" aria-label={t.dimensions_of} hidden={!*open}>
                 <ul>
                     { for r.dimensions.iter().map(|d| html! {
-                        <li data-dimension={format!("{:?}", d.dimension)}>
+                        <li data-dimension={livetrust_core::index::config::json_name(d.dimension)}>
                             <span class="dim-name">{ t.dimension(d.dimension) }</span>
                             <span class={classes!("dim-tier", tier_class(d.tier))}>
                                 { dimension_verdict(t, d) }

@@ -308,7 +308,12 @@ impl IndexConfig {
 
 /// The camelCase name of a metric, as in JSON.
 pub fn camel(metric: MetricId) -> String {
-    serde_json::to_value(metric)
+    json_name(metric)
+}
+
+/// The JSON name of a unit enum value (a metric, a dimension, evidence): `repeatExperience`.
+pub fn json_name(value: impl Serialize) -> String {
+    serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()

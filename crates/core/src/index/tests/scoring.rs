@@ -53,7 +53,12 @@ fn shrinkage_pulls_small_samples_to_the_category_and_blocks_the_tier() {
             Channel::LiveRoom,
         );
     }
-    let config = IndexConfig::default();
+    // The merchants tie on everything but shipping, and a tie leaves each rank wide open; the
+    // point tier is shown here (the interval's support is tested below).
+    let config = IndexConfig {
+        tier_support: 0.0,
+        ..IndexConfig::default()
+    };
     let market = market_index(&d, as_of(), &config).unwrap();
     let newcomer = market.report("m11", &config).unwrap();
     let ship = metric_of(&newcomer, MetricId::ShipWithin48hRate);
@@ -347,15 +352,19 @@ fn a_tier_is_shown_only_when_the_interval_supports_it() {
 
 #[test]
 fn what_if_a_slow_shipper_ships_everything_in_time_moves_its_score_and_its_tier() {
-    // Shipping is the only thing that tells these merchants apart, and m5 is the slowest.
+    // Shipping is the only thing that tells these merchants apart, and m5 is the slowest. They
+    // tie on everything else, which leaves every rank's interval wide: the point tier is shown.
     let d = shipping_market(&[0, 10, 20, 30, 40, 60]);
-    let config = IndexConfig::default();
+    let config = IndexConfig {
+        tier_support: 0.0,
+        ..IndexConfig::default()
+    };
     let market = market_index(&d, as_of(), &config).unwrap();
     let placement = Placement {
         as_of: as_of(),
         merchant: market.merchants[5].clone(),
         peers: market.peers("c-fresh").unwrap().clone(),
-        config: None,
+        config: Some(config.clone()),
     };
     let before = place_merchant(&placement).unwrap();
     assert_eq!(before.placement.tier, Some(PeerTier::SlightlyBelow));
