@@ -71,7 +71,8 @@ try {
   console.log(`import (Market.fromFiles): ${r.importMs.toFixed(0)} ms; index of the whole marketplace incl. the ${r.orders}-order merchant (Market.indexReport): ${r.indexMs.toFixed(0)} ms; what-if: ${r.whatIfMs.toFixed(2)} ms (median of 21)`);
   const tsMedian = [...r.tsTimes].sort((a, b) => a - b)[1];
   console.log(`TypeScript baseline (same browser): runs ${r.tsTimes.map((t) => t.toFixed(0)).join(', ')} ms, median ${tsMedian.toFixed(0)} ms; wasm is ${(tsMedian / r.indexMs).toFixed(2)}x faster`);
-  console.log(`check: recent orders ${r.tsOrders} (TS) vs ${r.orders} (wasm); overall score ${r.tsOverall.toFixed(2)} (TS, exact ranks) vs ${r.wasmOverall.toFixed(2)} (wasm, sketch ranks)`);
+  const fmt = (x) => (x == null ? 'none' : x.toFixed(2));
+  console.log(`check: recent orders ${r.tsOrders} (TS) vs ${r.orders} (wasm); overall score ${fmt(r.tsOverall)} (TS, exact ranks) vs ${fmt(r.wasmOverall)} (wasm, sketch ranks)`);
 } finally {
   await app.close();
   fs.rmSync(site, { recursive: true, force: true });

@@ -98,11 +98,15 @@ pub struct EvidencePoints {
     pub shared_device: u32,
     pub shared_address: u32,
     pub order_spike: u32,
+    /// In a spike whose orders that day are mostly by new accounts buying only at the shop.
+    pub newcomer_spike: u32,
     pub review_burst: u32,
     pub instant_review: u32,
     pub copied_text: u32,
     /// On the device or at the address of a buyer discounted at the shop.
     pub linked_to_ring: u32,
+    /// Every order of a product on a day the shop's discounted buyers bought it often.
+    pub with_the_ring: u32,
 }
 
 impl Default for EvidencePoints {
@@ -113,10 +117,12 @@ impl Default for EvidencePoints {
             shared_device: 3,
             shared_address: 2,
             order_spike: 1,
+            newcomer_spike: 1,
             review_burst: 2,
             instant_review: 1,
             copied_text: 1,
             linked_to_ring: 3,
+            with_the_ring: 2,
         }
     }
 }
@@ -148,11 +154,17 @@ pub struct Guard {
     /// … and more than this many times its usual count (the median, but at least 1) is a spike;
     /// it is evidence against the orders in it paid at most the shop's median unit price.
     pub spike_ratio: f64,
+    /// A spike's orders of one day with at least this share by new accounts that buy only at the
+    /// shop make it a newcomer spike.
+    pub newcomer_spike_share: f64,
     /// A review written at most this many minutes after delivery is instant.
     pub instant_review_minutes: u32,
     /// Review texts are compared for copies when their normal form has at least this many
     /// characters.
     pub copied_text_min_chars: u32,
+    /// A product bought at least this many times on one day by the shop's discounted buyers
+    /// makes that a ring day for it (the `withTheRing` evidence).
+    pub ring_day_orders: u32,
     pub points: EvidencePoints,
     /// A buyer with at least this many points at a shop is discounted there.
     pub discount_from_points: u32,
@@ -172,8 +184,10 @@ impl Default for Guard {
             address_ring_buyers: 4,
             spike_min_orders: 5,
             spike_ratio: 4.0,
+            newcomer_spike_share: 0.5,
             instant_review_minutes: 60,
             copied_text_min_chars: 8,
+            ring_day_orders: 3,
             points: EvidencePoints::default(),
             discount_from_points: 4,
             discount_weight: 0.0,
@@ -283,6 +297,12 @@ impl IndexConfig {
             if !(ratio.is_finite() && ratio >= 1.0) {
                 return Err(Error::invalid_field(field, "must be at least 1"));
             }
+        }
+        if !(0.0..=1.0).contains(&g.newcomer_spike_share) {
+            return Err(Error::invalid_field(
+                "guard.newcomerSpikeShare",
+                "must be between 0 and 1",
+            ));
         }
         if !(0.0..=1.0).contains(&g.discount_weight) {
             return Err(Error::invalid_field(

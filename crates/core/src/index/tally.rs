@@ -67,9 +67,6 @@ fn hours(from: Timestamp, to: Timestamp) -> Option<f64> {
     (seconds >= 0).then(|| seconds as f64 / HOUR)
 }
 
-/// Per merchant and buyer in the recent window: (weight, live-room orders).
-type RecentBuyers<'a> = Vec<FxHashMap<&'a str, (f64, u32)>>;
-
 /// Computes the tallies of every merchant of `dataset` as of the start of `as_of` (T).
 pub fn tally_all(
     dataset: &Dataset,
@@ -113,14 +110,15 @@ pub fn tally_all(
     let n = dataset.merchants.len();
     let mut tallies = vec![vec![Tally::default(); MetricId::ALL.len()]; n];
     let mut recent_orders = vec![0u64; n];
-    let mut buyers: RecentBuyers = vec![FxHashMap::default(); n];
-    let weight_of = |m: usize, buyer: &str| assessment.weight(m, buyer, &config.guard);
+    // Per (shop, buyer) pair with an order in the recent window: its live-room orders there.
+    let mut recent_live: Vec<Option<u32>> = vec![None; assessment.standings.len()];
+    let weight_of = |m: usize, buyer: &str| assessment.buyer_verdict(m, buyer, &config.guard).1;
 
-    for o in &dataset.orders {
-        let Some(&m) = merchant_index.get(o.merchant_id.as_str()) else {
+    for (oi, o) in dataset.orders.iter().enumerate() {
+        let Some(m) = assessment.merchant_of_order(oi) else {
             continue;
         };
-        let (discounted, weight) = assessment.verdict(m, &o.buyer_id, &config.guard);
+        let (discounted, weight) = assessment.order_verdict(oi, &config.guard);
         let t = &mut tallies[m];
         if recent.contains(o.paid_at) {
             if discounted {
@@ -128,9 +126,10 @@ pub fn tally_all(
             } else {
                 recent_orders[m] += 1;
             }
-            let entry = buyers[m].entry(o.buyer_id.as_str()).or_insert((weight, 0));
+            let pair = assessment.pair_of_order[oi] as usize;
+            let live = recent_live[pair].get_or_insert(0);
             if o.channel == Channel::LiveRoom {
-                entry.1 += 1;
+                *live += 1;
             }
         }
         if weight <= 0.0 {
@@ -144,11 +143,15 @@ pub fn tally_all(
             t[MetricId::QualityRefundRate.index()].add_case(quality_refund, weight);
         }
         if ship.contains(o.paid_at) {
-            let on_time = o
-                .shipped_at
-                .and_then(|s| hours(o.paid_at, s))
-                .is_some_and(|h| h <= 48.0);
-            t[MetricId::ShipWithin48hRate.index()].add_case(on_time, weight);
+            // Unshipped is late; shipped before it was paid is not a case at all.
+            let shipped = o.shipped_at.map(|s| hours(o.paid_at, s));
+            if let Some(on_time) = match shipped {
+                None => Some(false),
+                Some(Some(h)) => Some(h <= 48.0),
+                Some(None) => None,
+            } {
+                t[MetricId::ShipWithin48hRate.index()].add_case(on_time, weight);
+            }
         }
         if let Some(delivered) = o.delivered_at.filter(|&d| recent.contains(d)) {
             if let Some(h) = hours(o.paid_at, delivered) {
@@ -170,18 +173,25 @@ pub fn tally_all(
             }
         }
     }
-    for (m, b) in buyers.iter().enumerate() {
-        let t = &mut tallies[m][MetricId::RepeatBuyerRate.index()];
-        // Added in buyer order, so the sum is the same on every platform.
-        let mut ordered: Vec<(&&str, &(f64, u32))> = b.iter().collect();
-        ordered.sort_unstable_by_key(|(id, _)| **id);
-        for (_, &(weight, live)) in ordered {
+    for (m, t) in tallies.iter_mut().enumerate() {
+        let t = &mut t[MetricId::RepeatBuyerRate.index()];
+        // Added in pair order (first orders), so the sum is the same on every platform.
+        for &pair in assessment.pairs_at(m) {
+            let pair = pair as usize;
+            let Some(live) = recent_live[pair] else {
+                continue;
+            };
+            let weight = if assessment.standings[pair].discounted {
+                config.guard.discount_weight
+            } else {
+                1.0
+            };
             if weight > 0.0 {
                 t.add_case(live >= 2, weight);
             }
         }
     }
-    drop(buyers);
+    drop(recent_live);
 
     review_metrics(
         dataset,
@@ -295,7 +305,7 @@ fn review_metrics(
         for &(ri, oi) in reviews {
             let r = &dataset.reviews[ri];
             let o = &dataset.orders[oi];
-            let weight = assessment.weight(m, &r.buyer_id, guard);
+            let weight = assessment.order_verdict(oi, guard).1;
             if weight <= 0.0 {
                 continue;
             }

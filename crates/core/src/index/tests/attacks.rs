@@ -446,7 +446,7 @@ fn on_the_demo_at_most_1_percent_of_genuine_orders_and_reviews_are_discounted_an
         (0usize, 0usize, 0usize, 0usize);
     for o in &d.orders {
         let m = merchants[o.merchant_id.as_str()];
-        let discounted = a.standings[m][o.buyer_id.as_str()].discounted;
+        let discounted = a.standing(m, &o.buyer_id).unwrap().discounted;
         if planted.contains(o.id.as_str()) {
             fake += 1;
             fake_caught += usize::from(discounted);
@@ -462,7 +462,7 @@ fn on_the_demo_at_most_1_percent_of_genuine_orders_and_reviews_are_discounted_an
         }
         let m = merchants[d.orders[orders[r.order_id.as_str()]].merchant_id.as_str()];
         genuine_reviews += 1;
-        genuine_reviews_discounted += usize::from(a.standings[m][r.buyer_id.as_str()].discounted);
+        genuine_reviews_discounted += usize::from(a.standing(m, &r.buyer_id).unwrap().discounted);
     }
     eprintln!(
         "genuine orders discounted: {genuine_discounted} of {genuine}; genuine reviews discounted: \

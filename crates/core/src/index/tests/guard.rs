@@ -21,10 +21,7 @@ fn standings(d: &Dataset, config: &IndexConfig, m: usize) -> FxHashMap<String, S
         .map(|(i, o)| (o.id.as_str(), i))
         .collect();
     let a = assess(d, as_of(), config, &merchants, &orders);
-    a.standings[m]
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), *v))
-        .collect()
+    a.buyers_at(m).map(|(k, v)| (k.to_owned(), *v)).collect()
 }
 
 fn evidence(d: &Dataset, buyer: &str) -> Vec<Evidence> {
@@ -196,7 +193,7 @@ fn a_spike_is_a_48_hour_span_with_at_least_5_orders_of_a_product_and_more_than_4
     let mut counts = vec![1u32; 60];
     counts[40] = 7; // span 1 + 7 = 8: not more than 8
     counts[50] = 8; // span 1 + 8 = 9: a spike
-    let (marked, usual) = unusual_days(&counts, 5, 4.0);
+    let (marked, usual) = unusual_days(&counts, 0, 5, 4.0);
     assert_eq!(usual, 2.0);
     assert!(!marked[40] && !marked[39] && !marked[41]);
     assert!(marked[49] && marked[50] && marked[51]);
@@ -204,11 +201,34 @@ fn a_spike_is_a_48_hour_span_with_at_least_5_orders_of_a_product_and_more_than_4
     let mut quiet = vec![0u32; 60];
     quiet[10] = 4;
     quiet[30] = 5;
-    let (marked, usual) = unusual_days(&quiet, 5, 4.0);
+    let (marked, usual) = unusual_days(&quiet, 0, 5, 4.0);
     assert_eq!(usual, 0.0);
     assert!(!marked[10] && marked[30]);
-    let (marked, _) = unusual_days(&quiet, 6, 4.0);
+    let (marked, _) = unusual_days(&quiet, 0, 6, 4.0);
     assert!(!marked[30], "below the minimum");
+}
+
+#[test]
+fn the_usual_count_is_the_median_from_the_shops_first_day_and_needs_a_week_of_it() {
+    // A shop that opened 20 days ago with 3 look-alike reviews a day: the 40 empty days before
+    // it existed are not its usual (with them the median would be 0 and every day a burst).
+    let mut counts = vec![0u32; 60];
+    for c in &mut counts[40..] {
+        *c = 3;
+    }
+    let (marked, usual) = unusual_days(&counts, 40, 3, 4.0);
+    assert_eq!(usual, 6.0);
+    assert!(marked.iter().all(|m| !m));
+    let (marked, _) = unusual_days(&counts, 0, 3, 4.0);
+    assert!(
+        marked[41],
+        "counted from day 0 the same days look like a burst"
+    );
+    // Six days of history are not a baseline: nothing is judged unusual.
+    let mut young = vec![0u32; 60];
+    young[59] = 50;
+    assert!(unusual_days(&young, 54, 3, 4.0).0.iter().all(|m| !m));
+    assert!(unusual_days(&young, 53, 3, 4.0).0[59]);
 }
 
 #[test]
@@ -255,7 +275,7 @@ fn a_review_written_at_most_60_minutes_after_delivery_is_instant() {
 }
 
 #[test]
-fn a_review_whose_normalised_text_of_at_least_8_characters_equals_an_earlier_review_of_another_buyer_at_the_shop_is_copied(
+fn a_review_whose_normalised_text_of_at_least_8_characters_was_first_written_at_the_shop_by_another_buyer_is_copied(
 ) {
     let mut d = market(2);
     let written = |d: &mut Dataset, buyer: &str, paid: &str, text: &str| {
@@ -480,4 +500,146 @@ fn a_burst_from_one_shop_accounts_without_account_data_still_needs_a_further_sig
     assert_eq!(t.guard.discounted_buyers, 30);
     assert_eq!(t.guard.discounted_reviews, 30);
     assert_eq!(t.tally(MetricId::PositiveReviewRate).n, 0.0);
+}
+
+#[test]
+fn a_cluster_of_two_or_more_buyers_of_the_shop_who_are_all_fresh_is_a_rings() {
+    let mut d = market(2);
+    // Two fresh accounts (new, buying only here) at one address: a ring's address. Two at
+    // another address of which one also shops elsewhere: a household, not a ring.
+    for (b, address) in [("f1", "a1"), ("f2", "a1"), ("h1", "a2"), ("h2", "a2")] {
+        account(&mut d, b, Some("2026-11-01T00:00:00Z"), Some(address), None);
+    }
+    for (i, b) in ["f1", "f2", "h1", "h2"].into_iter().enumerate() {
+        order(
+            &mut d,
+            0,
+            b,
+            &format!("2026-11-{:02}T04:00:00Z", 3 + 3 * i),
+            Channel::Shop,
+        );
+    }
+    also_elsewhere(&mut d, "h2");
+    assert_eq!(
+        evidence(&d, "f1"),
+        vec![
+            Evidence::NewAccount,
+            Evidence::OnlyThisShop,
+            Evidence::SharedAddress
+        ]
+    );
+    assert_eq!(
+        evidence(&d, "h1"),
+        vec![Evidence::NewAccount, Evidence::OnlyThisShop]
+    );
+}
+
+#[test]
+fn an_order_in_a_spike_whose_orders_of_its_product_that_day_are_at_least_half_by_fresh_buyers_is_a_newcomer_spike(
+) {
+    // Day 50: six orders of p0 in a quiet shop — a spike. Three are by fresh accounts (half),
+    // on day 52 two of six are (a third).
+    let mut counts = vec![0u32; 60];
+    counts[50] = 6;
+    counts[52] = 6;
+    let mut d = market(2);
+    let days = daily_orders(&mut d, &counts, 3000);
+    let fresh = |d: &mut Dataset, o: usize| {
+        let buyer = format!("fresh-{o}");
+        account(d, &buyer, Some("2026-11-01T00:00:00Z"), None, None);
+        d.orders[o].buyer_id = buyer;
+    };
+    for &o in &days[50][..3] {
+        fresh(&mut d, o);
+    }
+    for &o in &days[52][..2] {
+        fresh(&mut d, o);
+    }
+    let s = standings(&d, &IndexConfig::default(), 0);
+    let newcomer = |o: usize| {
+        s[&d.orders[o].buyer_id]
+            .activity
+            .iter()
+            .any(|e| e == Evidence::NewcomerSpike)
+    };
+    assert!(
+        days[50].iter().all(|&o| newcomer(o)),
+        "half of the day's orders"
+    );
+    assert!(days[52].iter().all(|&o| !newcomer(o)), "a third of them");
+    // Fresh (2) + spike (1) + newcomer spike (1): the fresh accounts on day 50 are discounted.
+    assert!(s[&d.orders[days[50][0]].buyer_id].discounted);
+    assert!(!s[&d.orders[days[52][0]].buyer_id].discounted);
+}
+
+#[test]
+fn a_buyer_of_the_shop_whose_every_order_fell_on_a_ring_day_of_its_product_is_with_the_ring() {
+    let mut d = market(2);
+    // Two orders of p0 a day from regular customers, so the ring makes no spike. A ring of four
+    // on one device buys p0 on 11-10 and 11-11 (8 orders); "tagalong", a fresh account of its
+    // own, buys p0 on both days too; "regular" also bought on 11-05.
+    daily_orders(&mut d, &[2; 60], 3000);
+    for (i, day) in ["10", "11"].into_iter().enumerate() {
+        for r in 0..4 {
+            let b = format!("ring{r}");
+            if i == 0 {
+                account(
+                    &mut d,
+                    &b,
+                    Some("2026-11-01T00:00:00Z"),
+                    None,
+                    Some("ring-device"),
+                );
+            }
+            order(
+                &mut d,
+                0,
+                &b,
+                &format!("2026-11-{day}T0{r}:00:00Z"),
+                Channel::LiveRoom,
+            );
+        }
+    }
+    account(&mut d, "tagalong", Some("2026-11-01T00:00:00Z"), None, None);
+    order(
+        &mut d,
+        0,
+        "tagalong",
+        "2026-11-10T06:00:00Z",
+        Channel::LiveRoom,
+    );
+    order(
+        &mut d,
+        0,
+        "tagalong",
+        "2026-11-11T06:00:00Z",
+        Channel::LiveRoom,
+    );
+    order(
+        &mut d,
+        0,
+        "regular",
+        "2026-11-05T06:00:00Z",
+        Channel::LiveRoom,
+    );
+    order(
+        &mut d,
+        0,
+        "regular",
+        "2026-11-10T07:00:00Z",
+        Channel::LiveRoom,
+    );
+    let s = standings(&d, &IndexConfig::default(), 0);
+    assert!(s["ring0"].discounted);
+    // New (1) + only here (1) + with the ring (2).
+    assert_eq!(
+        evidence(&d, "tagalong"),
+        vec![
+            Evidence::NewAccount,
+            Evidence::OnlyThisShop,
+            Evidence::WithTheRing
+        ]
+    );
+    assert!(s["tagalong"].discounted);
+    assert!(!evidence(&d, "regular").contains(&Evidence::WithTheRing));
 }

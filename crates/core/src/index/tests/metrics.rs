@@ -419,9 +419,14 @@ fn a_case_whose_end_is_before_its_start_is_not_counted() {
         Some("2026-11-11T00:00:00Z"),
         false,
     );
+    let b = order(&mut d, 0, "b2", RECENT, Channel::Shop);
+    d.orders[b].shipped_at = Some(d.orders[b].paid_at.plus_seconds(-60));
+    d.orders[b].delivered_at = None;
     let t = tally::tally_all(&d, as_of(), &no_guard());
     assert_eq!(t[0].tally(MetricId::DeliveryHours).n, 0.0);
     assert_eq!(t[0].tally(MetricId::RefundOnlyHours).n, 0.0);
+    // The other order (a) shipped 20 h after payment: one shipping case, not two.
+    assert_eq!(sum_n(t[0].tally(MetricId::ShipWithin48hRate)), (1.0, 1.0));
 }
 
 #[test]
