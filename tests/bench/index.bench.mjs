@@ -48,9 +48,10 @@ try {
     }
     times.sort((a, b) => a - b);
     // The baseline gets its records as JavaScript objects (parsing is not timed, as the wasm
-    // import above is not part of the index time either).
+    // import above is not part of the index time either), buyers included: without them the
+    // brushing guard has no account evidence (new accounts, shared devices and addresses).
     const baseline = await import('./baseline.js');
-    const data = { categories: [], merchants: [], orders: [], reviews: [], serviceEvents: [], liveSessions: [] };
+    const data = { categories: [], merchants: [], buyers: [], orders: [], reviews: [], serviceEvents: [], liveSessions: [] };
     const decoder = new TextDecoder();
     for (const f of files) {
       const table = f.name.replace('.ndjson', '');

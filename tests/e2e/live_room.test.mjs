@@ -44,17 +44,70 @@ test('the live room shows shops with the badges the CLI computes, and a badge op
     assert.ok(reports.has(id), `merchant ${id} is in the CLI's report`);
     assert.equal(label, expectedSentence(reports.get(id)), `badge of ${id}`);
   }
-  // Open the first badge by keyboard focus: the four dimensions appear, nothing else moves.
+  // Open the first badge with a click: the four dimensions appear, nothing else moves.
   const first = page.locator('.merchant').first();
   const before = await page.locator('.merchant').nth(1).boundingBox();
-  await first.locator('.badge-button').focus();
+  await first.locator('.badge-button').click();
   await first.locator('.badge-panel li').first().waitFor({ state: 'visible', timeout: 5000 });
+  assert.equal(await first.locator('.badge-button').getAttribute('aria-expanded'), 'true');
   assert.deepEqual(await first.locator('.dim-name').allTextContents(), ['品质', '服务', '内容', '回头客购物体验']);
   assert.deepEqual(await page.locator('.merchant').nth(1).boundingBox(), before, 'opening the panel shifts no layout');
   await screenshot(page, 'live-room-zh');
   assert.deepEqual(await axe(page), []);
   await page.keyboard.press('Escape');
   assert.equal(await first.locator('.badge-button').getAttribute('aria-expanded'), 'false');
+  assert.deepEqual(page.errors, []);
+});
+
+test('one tap, click, Enter or Space toggles the badge, Escape closes it, and on a phone it stays on screen', async () => {
+  for (const [name, options] of [
+    ['phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+    ['desktop', { viewport: { width: 1280, height: 900 } }],
+  ]) {
+    const page = await app.page({ locale: 'zh-CN', ...options });
+    await page.goto(app.url);
+    await page.locator('.merchant').first().waitFor({ timeout: 30000 });
+    // The last shop on the page: its panel would open past the bottom edge if it dropped down.
+    const row = page.locator('.merchant').last();
+    const button = row.locator('.badge-button');
+    const expanded = () => button.getAttribute('aria-expanded');
+    if (name === 'phone') await button.tap(); else await button.click();
+    assert.equal(await expanded(), 'true', `${name}: one tap opens`);
+    const panel = row.locator('.badge-panel');
+    await panel.waitFor({ state: 'visible' });
+    const box = await panel.boundingBox();
+    const view = page.viewportSize();
+    assert.ok(box.y >= 0 && box.y + box.height <= view.height && box.x >= 0 && box.x + box.width <= view.width,
+      `${name}: the panel is on screen (${JSON.stringify(box)})`);
+    assert.match(await panel.locator('.badge-meaning').textContent(), /领先＝超过至少75%的同行/);
+    await screenshot(page, `badge-open-${name}`);
+    // A second tap on the badge closes it; on a phone the sheet can cover the badge, and its
+    // close button is in reach instead.
+    if (name === 'phone') await panel.locator('.badge-close').tap(); else await button.click();
+    assert.equal(await expanded(), 'false', `${name}: a second tap closes`);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await expanded(), 'true', `${name}: Enter opens`);
+    await page.keyboard.press('Enter');
+    assert.equal(await expanded(), 'false', `${name}: Enter closes`);
+    await page.keyboard.press(' ');
+    assert.equal(await expanded(), 'true', `${name}: Space opens`);
+    await page.keyboard.press('Escape');
+    assert.equal(await expanded(), 'false', `${name}: Escape closes`);
+    assert.deepEqual(page.errors, [], name);
+    await page.context().close();
+  }
+});
+
+test('a badge without a tier says what is missing', async () => {
+  const r = [...reports.values()].find((x) => x.placement.status === 'notEnoughData');
+  const page = await app.page({ locale: 'zh-CN' });
+  await page.goto(`${app.url}merchant/${r.merchantId}`);
+  const button = page.locator('.overall .badge-button');
+  await button.waitFor({ timeout: 30000 });
+  await button.click();
+  const why = await page.locator('.overall .badge-why').textContent();
+  assert.ok(why.length > 10 && !/undefined/.test(why), why);
   assert.deepEqual(page.errors, []);
 });
 
@@ -77,7 +130,7 @@ test('a merchant reads the back office: dimensions, metrics, suggestions and a w
   const input = page.locator('.what-if-field input').first();
   await input.fill('100');
   await page.locator('.what-if-result').waitFor({ timeout: 5000 });
-  assert.match(await page.locator('.what-if-result').textContent(), /^模拟综合得分 \d+\.\d（[+-]\d+\.\d）/);
+  assert.match(await page.locator('.what-if-result').textContent(), /^模拟综合得分 \d+\.\d → \d+\.\d（[+-]\d+\.\d）；同行位置 /);
   await screenshot(page, 'merchant-zh');
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(page.errors, []);
@@ -164,7 +217,7 @@ test('a dimension without data says 暂无数据 in the badge panel, never a tie
   const id = shown.find((m) => reports.get(m).dimensions.some((d) => d.status === 'noData'));
   assert.ok(id, 'a shop in the live room has a dimension without data');
   const row = page.locator(`.merchant[data-merchant-id="${id}"]`);
-  await row.locator('.badge-button').focus();
+  await row.locator('.badge-button').click();
   await row.locator('.badge-panel li').first().waitFor({ state: 'visible', timeout: 5000 });
   for (const d of reports.get(id).dimensions) {
     const text = await row.locator(`li[data-dimension="${d.dimension}"] .dim-tier`).textContent();

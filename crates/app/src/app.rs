@@ -36,7 +36,8 @@ fn switch(route: Route) -> Html {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let lang = use_state(Lang::default);
+    // The language the viewer chose last time (this browser), Chinese otherwise.
+    let lang = use_state(|| stored_lang().unwrap_or_default());
     {
         // Keep <html lang> in step so screen readers pronounce the text in the right language.
         let tag = lang.tag();
@@ -48,7 +49,10 @@ pub fn app() -> Html {
     }
     let on_lang = {
         let lang = lang.clone();
-        Callback::from(move |l: Lang| lang.set(l))
+        Callback::from(move |l: Lang| {
+            store_lang(l);
+            lang.set(l);
+        })
     };
     let data = use_state(|| None::<Rc<AppData>>);
     let error = use_state(|| None::<String>);
@@ -88,6 +92,7 @@ pub fn app() -> Html {
         <ContextProvider<Lang> context={*lang}>
         <ContextProvider<DataContext> context={context}>
             <BrowserRouter>
+                <a class="skip-link" href="#main">{ t.skip_to_content }</a>
                 <header class="site-header">
                     <span class="brand">{ t.app_name }</span>
                     <nav aria-label={t.app_name}>
@@ -96,11 +101,33 @@ pub fn app() -> Html {
                     </nav>
                     <LangSwitch lang={*lang} on_change={on_lang} />
                 </header>
-                <main id="main">
+                <main id="main" tabindex="-1">
                     <Switch<Route> render={switch} />
                 </main>
             </BrowserRouter>
         </ContextProvider<DataContext>>
         </ContextProvider<Lang>>
+    }
+}
+
+const LANG_KEY: &str = "livetrust.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The language stored by [`store_lang`], if any (and storage is allowed).
+fn stored_lang() -> Option<Lang> {
+    match storage()?.get_item(LANG_KEY).ok().flatten()?.as_str() {
+        "en" => Some(Lang::En),
+        "zh-CN" => Some(Lang::Zh),
+        _ => None,
+    }
+}
+
+/// Remembers the language across reloads; a browser that refuses storage keeps it per visit.
+fn store_lang(lang: Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG_KEY, lang.tag());
     }
 }

@@ -29,23 +29,50 @@ impl Lang {
     }
 }
 
+/// Which way a suggestion moves a metric: up for higher-is-better metrics, down for rates where
+/// lower is better, shorter for durations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Raise,
+    Lower,
+    Shorten,
+}
+
+impl Direction {
+    pub fn of(metric: MetricId) -> Self {
+        use livetrust_core::index::metric::MetricKind;
+        if metric.higher_is_better() {
+            Direction::Raise
+        } else if metric.kind() == MetricKind::Mean {
+            Direction::Shorten
+        } else {
+            Direction::Lower
+        }
+    }
+}
+
 /// The parts of one suggestion sentence, already formatted.
 #[derive(Debug)]
 pub struct SuggestionText<'a> {
     pub metric: &'a str,
+    pub direction: Direction,
     pub current: &'a str,
     pub target: &'a str,
     pub top10: bool,
     pub gain: f64,
     pub dimension: &'a str,
     pub dimension_gain: f64,
+    /// The tier it would bring, when that is not the tier the merchant has now.
     pub new_tier: Option<&'a str>,
+    /// Whether the merchant shows no tier now (then a tier is gained, not changed).
+    pub untiered_now: bool,
 }
 
 /// Every fixed string of the interface.
 #[derive(Debug)]
 pub struct Texts {
     pub app_name: &'static str,
+    pub skip_to_content: &'static str,
     pub nav_live_room: &'static str,
     pub language_label: &'static str,
     pub live_room_title: &'static str,
@@ -75,6 +102,9 @@ pub struct Texts {
     pub col_reason: &'static str,
     pub not_enough_data: &'static str,
     pub dimensions_of: &'static str,
+    /// What the tiers compare, in one line.
+    pub badge_meaning: &'static str,
+    pub close: &'static str,
     pub view_details: &'static str,
     pub loading: &'static str,
     pub merchant_title: &'static str,
@@ -101,6 +131,10 @@ pub struct Texts {
     pub what_if_title: &'static str,
     pub what_if_intro: &'static str,
     pub what_if_reset: &'static str,
+    pub what_if_fix: &'static str,
+    pub what_if_dimensions: &'static str,
+    pub what_if_now: &'static str,
+    pub what_if_then: &'static str,
     pub guard_title: &'static str,
     pub no_data: &'static str,
     /// A dimension or metric without any case: not a score, not a tier.
@@ -120,6 +154,9 @@ pub struct Texts {
     pub col_status: &'static str,
     pub why_no_tier: &'static str,
     pub unknown_merchant: &'static str,
+    pub unknown_merchant_hint: &'static str,
+    pub windows_note: &'static str,
+    pub weights_note: &'static str,
     pub trend_title: &'static str,
     pub trend_desc: &'static str,
     pub col_day: &'static str,
@@ -134,7 +171,8 @@ pub struct Texts {
     spike: fn(&str, &str, &str, u32, f64) -> String,
     shortfall: fn(&Shortfall) -> String,
     evidence: fn(Evidence) -> &'static str,
-    what_if_result: fn(f64, f64, &str) -> String,
+    what_if_result: fn(&str, &str, &str, &str, &str) -> String,
+    out_of_range: fn(f64, f64, &str) -> String,
     import_reading: fn(usize) -> String,
     import_clean: fn(u64) -> String,
     import_with_problems: fn(u64, u64, u64) -> String,
@@ -260,8 +298,35 @@ impl Texts {
         (self.evidence)(e)
     }
 
-    pub fn what_if_result(&self, score: f64, change: f64, placement: &str) -> String {
-        (self.what_if_result)(score, change, placement)
+    /// "Overall a → b (±c); tier x → y".
+    pub fn what_if_result(
+        &self,
+        before: &str,
+        after: &str,
+        change: &str,
+        placement_before: &str,
+        placement_after: &str,
+    ) -> String {
+        (self.what_if_result)(before, after, change, placement_before, placement_after)
+    }
+
+    pub fn out_of_range(&self, min: f64, max: f64, unit: &str) -> String {
+        (self.out_of_range)(min, max, unit)
+    }
+
+    /// The unit a metric is shown and edited in.
+    pub fn unit(&self, m: MetricId) -> &'static str {
+        let zh = std::ptr::eq(self, &ZH);
+        use MetricId::*;
+        match (m, zh) {
+            (RefundOnlyHours | ReturnRefundHours | DeliveryHours, true) => "小时",
+            (RefundOnlyHours | ReturnRefundHours | DeliveryHours, false) => "h",
+            (FirstResponseMinutes, true) => "分钟",
+            (FirstResponseMinutes, false) => "min",
+            (LiveEngagement, true) => "条/千人分钟",
+            (LiveEngagement, false) => "per 1,000 viewer-min",
+            (_, _) => "%",
+        }
     }
 
     /// "better than x% of peers".
@@ -288,6 +353,7 @@ impl Texts {
 
 static ZH: Texts = Texts {
     app_name: "回头客信任",
+    skip_to_content: "跳到正文",
     nav_live_room: "直播间",
     language_label: "语言",
     live_room_title: "直播间",
@@ -317,6 +383,8 @@ static ZH: Texts = Texts {
     col_reason: "原因",
     not_enough_data: "暂无足够数据",
     dimensions_of: "四项表现",
+    close: "关闭",
+    badge_meaning: "与同一二级类目的商家比较：领先＝超过至少75%的同行，平均＝超过25%–75%，略低于同行＝不足25%。",
     view_details: "查看指数详情",
     loading: "正在计算回头客推荐指数……",
     merchant_title: "商家后台 · 回头客推荐指数",
@@ -331,9 +399,9 @@ static ZH: Texts = Texts {
     col_value: "数值",
     col_window: "统计周期",
     col_sample: "样本",
-    col_percentile: "同行百分位",
+    col_percentile: "超过同行（%）",
     col_weight: "权重",
-    col_contribution: "贡献分",
+    col_contribution: "贡献分（合计即综合得分）",
     col_dimension: "维度",
     col_score: "得分",
     col_peer_median: "同行中位数",
@@ -341,8 +409,12 @@ static ZH: Texts = Texts {
     suggestions_title: "提升建议",
     no_suggestions: "各项指标均已达到同行前10%水平。",
     what_if_title: "模拟调整",
-    what_if_intro: "修改指标数值，立即看到得分和层级的变化。",
+    what_if_intro: "修改指标数值，立即看到得分、层级和各维度的变化。清空一项即恢复它的实际数值。",
     what_if_reset: "恢复实际数值",
+    what_if_fix: "请先修正标出的数值。",
+    what_if_dimensions: "各维度得分",
+    what_if_now: "现在",
+    what_if_then: "调整后",
     guard_title: "刷单与刷评识别",
     no_data: "无数据",
     no_data_yet: "暂无数据",
@@ -360,25 +432,34 @@ static ZH: Texts = Texts {
     col_status: "状态",
     why_no_tier: "为什么暂不显示层级",
     unknown_merchant: "找不到该商家",
+    unknown_merchant_hint: "这个地址里的商家不在当前数据中。可以回到直播间，从店铺的「查看指数详情」进入。",
+    windows_note: "统计周期因指标而异：评价和品质退款要等订单沉淀，统计 T-44 至 T-15 天支付的订单；发货统计到 T-3 天，保证每笔订单都满48小时；其余统计最近30天（T-30 至 T-1）。",
+    weights_note: "权重为该指标在本店综合得分中的实际占比：没有数据的指标不计分，它的权重分给同维度（或其他维度）有数据的指标。",
     trend_title: "近五周综合得分走势",
     trend_desc: "每周同一天计算的综合得分（0–100）及其区间。",
     col_day: "日期",
-    col_interval: "区间",
+    col_interval: "90% 可信区间",
     col_placement: "同行位置",
     better_than: |p| format!("超过{p}%同行"),
-    interval: |l, h| format!("区间 {l:.1}–{h:.1}"),
+    interval: |l, h| format!("90% 可信区间 {l:.1}–{h:.1}（数据越少，区间越宽）"),
     suggestion: |s| {
         let level = if s.top10 {
             "同行前10%"
         } else {
             "同行中位数"
         };
-        let tier = s
-            .new_tier
-            .map(|t| format!("，层级变为「{t}」"))
-            .unwrap_or_default();
+        let verb = match s.direction {
+            Direction::Raise => "提升",
+            Direction::Lower => "降低",
+            Direction::Shorten => "缩短",
+        };
+        let tier = match (s.new_tier, s.untiered_now) {
+            (Some(t), true) => format!("，可获得层级「{t}」"),
+            (Some(t), false) => format!("，层级变为「{t}」"),
+            (None, _) => String::new(),
+        };
         format!(
-            "{}从{}提升到{}（{level}）→ 综合 +{:.1} 分，{} +{:.1} 分{tier}",
+            "{}从{}{verb}到{}（{level}）→ 综合 +{:.1} 分，{} +{:.1} 分{tier}",
             s.metric, s.current, s.target, s.gain, s.dimension, s.dimension_gain
         )
     },
@@ -403,8 +484,9 @@ static ZH: Texts = Texts {
         Shortfall::FewPeers { peers, needed } => {
             format!("同类目只有 {peers} 家商家有数据，至少需要 {needed} 家才能比较。")
         }
-        Shortfall::WideInterval { low, high } => {
-            format!("数据还不足以确定层级：可能超过 {low}%–{high}% 的同行，跨越了不止一个层级。")
+        Shortfall::WideInterval { low, high, metric, sample, more_cases } => {
+            let which = metric.map(|m| format!("区间最宽的是「{}」（样本 {sample:.0}），再有约 {more_cases} 个样本可让它的区间缩小一半。", ZH.metric(m))).unwrap_or_default();
+            format!("数据还不足以确定层级：可能超过 {low}%–{high}% 的同行，跨越了不止一个层级。{which}")
         }
     },
     evidence: |e| match e {
@@ -420,7 +502,8 @@ static ZH: Texts = Texts {
         Evidence::LinkedToRing => "与已识别的刷单账号共用设备或地址",
         Evidence::WithTheRing => "与已识别的刷单账号同日购买同一商品",
     },
-    what_if_result: |s, c, p| format!("模拟综合得分 {s:.1}（{c:+.1}），{p}"),
+    what_if_result: |b, a, c, pb, pa| format!("模拟综合得分 {b} → {a}（{c}）；同行位置 {pb} → {pa}"),
+    out_of_range: |lo, hi, u| format!("请输入 {lo}–{hi} 之间的数（单位：{u}）"),
     import_reading: |n| format!("正在读取 {n} 个文件……"),
     import_clean: |a| format!("全部 {a} 条记录校验通过。"),
     import_with_problems: |a, s, p| format!("已接收 {a} 条记录，跳过 {s} 条，共发现 {p} 个问题。"),
@@ -429,6 +512,7 @@ static ZH: Texts = Texts {
 
 static EN: Texts = Texts {
     app_name: "livetrust",
+    skip_to_content: "Skip to content",
     nav_live_room: "Live room",
     language_label: "Language",
     live_room_title: "Live room",
@@ -459,6 +543,8 @@ static EN: Texts = Texts {
     col_reason: "Reason",
     not_enough_data: "Not enough data yet",
     dimensions_of: "Four dimensions",
+    close: "Close",
+    badge_meaning: "Compared with merchants of the same L2 category: Leading = better than at least 75% of them, Average = 25–75%, Slightly below peers = under 25%.",
     view_details: "Index details",
     loading: "Computing the repeat-buyer index…",
     merchant_title: "Back office · Repeat-buyer index",
@@ -473,9 +559,9 @@ static EN: Texts = Texts {
     col_value: "Value",
     col_window: "Window",
     col_sample: "Sample",
-    col_percentile: "Peer percentile",
+    col_percentile: "Better than peers (%)",
     col_weight: "Weight",
-    col_contribution: "Points",
+    col_contribution: "Points (they add up to the overall score)",
     col_dimension: "Dimension",
     col_score: "Score",
     col_peer_median: "Peer median",
@@ -483,8 +569,12 @@ static EN: Texts = Texts {
     suggestions_title: "What to improve",
     no_suggestions: "Every metric is already at the level of the top 10 % of peers.",
     what_if_title: "What if",
-    what_if_intro: "Change metric values and see the score and tier change at once.",
+    what_if_intro: "Change metric values and see the score, tier and each dimension change at once. Clear a field to go back to its actual value.",
     what_if_reset: "Back to actual values",
+    what_if_fix: "Correct the marked values first.",
+    what_if_dimensions: "Dimension scores",
+    what_if_now: "Now",
+    what_if_then: "After the change",
     guard_title: "Brushing guard",
     no_data: "no data",
     no_data_yet: "No data yet",
@@ -502,19 +592,31 @@ static EN: Texts = Texts {
     col_status: "Status",
     why_no_tier: "Why no tier is shown yet",
     unknown_merchant: "No such merchant",
+    unknown_merchant_hint: "The merchant in this address is not in the current data. Go back to the live room and open a shop's index details from there.",
+    windows_note: "Windows differ by metric: reviews and quality refunds need time to settle, so they cover orders paid from T-44 to T-15; shipping runs to T-3 so every order had its 48 hours; the rest cover the last 30 days (T-30 to T-1).",
+    weights_note: "A weight is the metric's actual share of this shop's overall score: metrics without data score nothing and their weight goes to the metrics with data in the same (or another) dimension.",
     trend_title: "Overall score over the last five weeks",
     trend_desc: "The overall score (0–100) with its interval, computed on the same weekday each week.",
     col_day: "Day",
-    col_interval: "Interval",
+    col_interval: "90% interval",
     col_placement: "Among peers",
     better_than: |p| format!("better than {p}% of peers"),
-    interval: |l, h| format!("interval {l:.1}–{h:.1}"),
+    interval: |l, h| format!("90% credible interval {l:.1}–{h:.1} (the less data, the wider)"),
     suggestion: |s| {
         let level = if s.top10 { "peer top 10 %" } else { "peer median" };
-        let tier = s.new_tier.map(|t| format!(", tier becomes “{t}”")).unwrap_or_default();
+        let verb = match s.direction {
+            Direction::Raise => "Raise",
+            Direction::Lower => "Lower",
+            Direction::Shorten => "Cut",
+        };
+        let tier = match (s.new_tier, s.untiered_now) {
+            (Some(t), true) => format!(", earning the tier “{t}”"),
+            (Some(t), false) => format!(", tier becomes “{t}”"),
+            (None, _) => String::new(),
+        };
         format!(
-            "{} from {} to {} ({level}) → overall +{:.1}, {} +{:.1}{tier}",
-            s.metric, s.current, s.target, s.gain, s.dimension, s.dimension_gain
+            "{verb} {} from {} to {} ({level}) → overall +{:.1}, {} +{:.1}{tier}",
+            s.metric.to_lowercase(), s.current, s.target, s.gain, s.dimension, s.dimension_gain
         )
     },
     burst: |f, l, n, u| format!("{f} to {l}: {n} look-alike extreme reviews (usually about {u:.0} in 48 hours), evidence of bought reviews."),
@@ -525,7 +627,10 @@ static EN: Texts = Texts {
         Shortfall::NoData => "There is no data to compute from yet.".to_owned(),
         Shortfall::FewOrders { orders, needed } => format!("{orders} genuine orders in the last 30 days; at least {needed} are needed (discounted orders do not count)."),
         Shortfall::FewPeers { peers, needed } => format!("Only {peers} merchants of the category have data; at least {needed} are needed to compare."),
-        Shortfall::WideInterval { low, high } => format!("The data cannot tell the tier yet: better than somewhere between {low}% and {high}% of peers, which spans more than one tier."),
+        Shortfall::WideInterval { low, high, metric, sample, more_cases } => {
+            let which = metric.map(|m| format!(" The widest is “{}” ({sample:.0} cases); about {more_cases} more would halve its interval.", EN.metric(m))).unwrap_or_default();
+            format!("The data cannot tell the tier yet: better than somewhere between {low}% and {high}% of peers, which spans more than one tier.{which}")
+        }
     },
     evidence: |e| match e {
         Evidence::NewAccount => "New account",
@@ -540,7 +645,8 @@ static EN: Texts = Texts {
         Evidence::LinkedToRing => "Shares a device or address with a discounted account",
         Evidence::WithTheRing => "Bought what discounted accounts bought, on their days",
     },
-    what_if_result: |s, c, p| format!("Simulated overall score {s:.1} ({c:+.1}), {p}"),
+    what_if_result: |b, a, c, pb, pa| format!("Simulated overall score {b} → {a} ({c}); among peers {pb} → {pa}"),
+    out_of_range: |lo, hi, u| format!("Enter a number from {lo} to {hi} ({u})"),
     import_reading: |n| format!("Reading {n} file(s)…"),
     import_clean: |a| format!("All {a} records are valid."),
     import_with_problems: |a, s, p| format!("{a} records accepted, {s} skipped, {p} problems found."),

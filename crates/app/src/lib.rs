@@ -3,11 +3,12 @@
 //! A thin shell over `livetrust-core`: pages call core functions on embedded demo data (or the
 //! merchant's own files, later) and render the results. Code map: `app` (routes and the root
 //! component), `i18n` (zh-CN default, en), `pages/` (one module per route), `components/`
-//! (reusable widgets such as the trust badge), `state` (the marketplace and its index, shared
-//! through a context).
+//! (reusable widgets such as the trust badge), `hooks/` (the document title and focus after a
+//! route change), `state` (the marketplace and its index, shared through a context).
 
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod i18n;
 pub mod pages;
 pub mod state;

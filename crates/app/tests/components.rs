@@ -304,7 +304,7 @@ async fn the_merchant_page_shows_dimensions_metrics_suggestions_and_a_working_wh
         Some(merchant.name.as_str())
     );
     assert_eq!(
-        root.query_selector("svg title")
+        root.query_selector(".dimension-chart figcaption")
             .unwrap()
             .unwrap()
             .text_content()
@@ -353,5 +353,24 @@ async fn the_merchant_page_shows_dimensions_metrics_suggestions_and_a_working_wh
         .query_selector(".what-if-result")
         .unwrap()
         .expect("a what-if result");
-    assert!(result.text_content().unwrap().starts_with("模拟综合得分"));
+    let text = result.text_content().unwrap();
+    assert!(
+        text.starts_with("模拟综合得分") && text.contains("→"),
+        "{text}"
+    );
+    // Clearing the field drops the edit: no stale result.
+    input.set_value("");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(".what-if-result").unwrap().is_none());
+    // Out of range: the field says so and nothing is computed.
+    input.set_value("150");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(root.query_selector(".field-error").unwrap().is_some());
 }

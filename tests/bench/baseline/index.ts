@@ -1,17 +1,19 @@
 // The repeat-buyer index written idiomatically in TypeScript: the baseline the wasm build is
 // measured against in the same browser (tests/bench/index.bench.mjs). It is an independent
 // reimplementation of docs/index-methodology.md, written from the document, not from the Rust
-// code: windows and metric definitions, the brushing guard (evidence points per buyer and shop,
-// 48-hour spikes and bursts against the median over the history days, the median unit price
-// rule, one round of ring expansion through shared device and address clusters), shrinkage,
-// uncertainty, interval-averaged peer ranks, missing data and effective weights, placement and
-// tier support. It is a benchmark baseline, not product code.
+// code: windows and metric definitions, the brushing guard (account evidence, ring clusters by
+// size or of fresh buyers only, 48-hour spikes and bursts against the median from the shop's
+// first day, the lower median of whole-fen unit prices, newcomer spikes, instant and copied
+// reviews, then linkedToRing and withTheRing expansion), shrinkage, the document's uncertainty
+// formulas, interval-averaged peer ranks, missing data and effective weights, placement and tier
+// support. It is a benchmark baseline, not product code.
 //
 // computeIndex(d, asOf, merchantId, config?) takes the tables as parsed NDJSON records
 // ({ categories, merchants, buyers?, orders, reviews, serviceEvents, liveSessions }), T as
 // YYYY-MM-DD (or null: the Shanghai day after the latest order) and an optional partial
 // IndexConfig, and returns that merchant's overall score, tier, "better than", dimensions,
-// metrics and what the guard discounted.
+// metrics and what the guard discounted. Without `buyers` there is no account evidence (no new
+// accounts, no shared devices or addresses).
 //
 // Where it knowingly differs from the core:
 // - Peers are exact: ranks are taken over sorted arrays of the peers' exact values (with prefix
@@ -19,9 +21,16 @@
 //   relative width) and takes each peer at its bucket's midpoint, values in one bucket counting
 //   as equal. Scores can differ by a fraction of a point, and "better than x %" by a peer's step
 //   where two peers' scores share a bucket.
-// - The uncertainty is the document's (step 2 of "From values to scores"): sqrt(v(1-v)/(n+k+1))
-//   for rates, sqrt(s²/(n+k)) for means with the sample variance from two cases on, else the
-//   category's pooled variance (over all its cases, divisor N - 1).
+// - Where the document says something else than the core computes, this follows the document:
+//   a newcomer spike is judged on all the product's orders that day, at any price (the core
+//   counts only the spike's orders at most the median unit price, and gives the evidence only to
+//   them); a ring day can be any day (the core looks only at the history days); a merchant
+//   without an overall score reports fewPeers with the most merchants having data for one of
+//   the category's metrics (the core also counts the repeat-experience metric the category does
+//   not use).
+// - Ties the document leaves open: reviews written at the same instant are taken in the reviews
+//   table's order; of two equally suspicious orders of a buyer the first in the orders table
+//   gives the evidence shown.
 // - Only the requested merchant's category is computed (the core indexes every category); the
 //   guard still sees every order of every buyer of that category's shops (where else they shop).
 // - Asia/Shanghai days are taken as UTC+8 (the zone has had no offset change since 1991).
@@ -36,7 +45,7 @@ type Metric =
 type Dimension = 'quality' | 'service' | 'content' | 'repeatExperience';
 type Evidence =
   | 'newAccount' | 'onlyThisShop' | 'sharedDevice' | 'sharedAddress' | 'orderSpike'
-  | 'reviewBurst' | 'instantReview' | 'copiedText' | 'linkedToRing';
+  | 'newcomerSpike' | 'reviewBurst' | 'instantReview' | 'copiedText' | 'linkedToRing' | 'withTheRing';
 
 export interface IndexConfig {
   weights: Record<Exclude<Metric, 'positiveReviewRate'>, number>;
@@ -50,8 +59,8 @@ export interface IndexConfig {
   guard: {
     maxReviewsPerBuyer: number; historyDays: number; burstMinReviews: number; burstRatio: number;
     newAccountDays: number; deviceRingBuyers: number; addressRingBuyers: number;
-    spikeMinOrders: number; spikeRatio: number; instantReviewMinutes: number;
-    copiedTextMinChars: number; points: Record<Evidence, number>; discountFromPoints: number;
+    spikeMinOrders: number; spikeRatio: number; newcomerSpikeShare: number; instantReviewMinutes: number;
+    copiedTextMinChars: number; ringDayOrders: number; points: Record<Evidence, number>; discountFromPoints: number;
     discountWeight: number;
   };
 }
@@ -72,11 +81,11 @@ export const DEFAULT_CONFIG: IndexConfig = {
   tierCutoffs: { leadingFrom: 75, averageFrom: 25 },
   guard: {
     maxReviewsPerBuyer: 3, historyDays: 60, burstMinReviews: 3, burstRatio: 4, newAccountDays: 30,
-    deviceRingBuyers: 3, addressRingBuyers: 4, spikeMinOrders: 5, spikeRatio: 4,
-    instantReviewMinutes: 60, copiedTextMinChars: 8,
+    deviceRingBuyers: 3, addressRingBuyers: 4, spikeMinOrders: 5, spikeRatio: 4, newcomerSpikeShare: 0.5,
+    instantReviewMinutes: 60, copiedTextMinChars: 8, ringDayOrders: 3,
     points: {
-      newAccount: 1, onlyThisShop: 1, sharedDevice: 3, sharedAddress: 2, orderSpike: 1,
-      reviewBurst: 2, instantReview: 1, copiedText: 1, linkedToRing: 3,
+      newAccount: 1, onlyThisShop: 1, sharedDevice: 3, sharedAddress: 2, orderSpike: 1, newcomerSpike: 1,
+      reviewBurst: 2, instantReview: 1, copiedText: 1, linkedToRing: 3, withTheRing: 2,
     },
     discountFromPoints: 4,
     discountWeight: 0,
@@ -101,7 +110,10 @@ const DIMENSION_OF: Record<Metric, Dimension> = {
 };
 const HIGHER_IS_BETTER = new Set<Metric>(['repeatBuyerRate', 'positiveReviewRate', 'shipWithin48hRate', 'liveEngagement', 'explainCoverage']);
 const IS_MEAN = new Set<Metric>(['refundOnlyHours', 'returnRefundHours', 'firstResponseMinutes', 'deliveryHours', 'liveEngagement']);
-const EVIDENCE_ORDER: Evidence[] = ['newAccount', 'onlyThisShop', 'sharedDevice', 'sharedAddress', 'orderSpike', 'reviewBurst', 'instantReview', 'copiedText', 'linkedToRing'];
+const EVIDENCE_ORDER: Evidence[] = [
+  'newAccount', 'onlyThisShop', 'sharedDevice', 'sharedAddress', 'orderSpike', 'newcomerSpike',
+  'reviewBurst', 'instantReview', 'copiedText', 'linkedToRing', 'withTheRing',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Time: milliseconds since the epoch, and Asia/Shanghai day numbers (days since 1970-01-01)
@@ -166,6 +178,7 @@ function normalizeText(text: string): string {
 
 interface Order {
   id: string; buyerId: string; b: number; merchantId: string; productId: string; live: boolean;
+  /** Whole fen: amountFen ÷ quantity, rounded down. */
   unitPrice: number; paid: number; shipped: number | null; delivered: number | null;
   refund: { kind: string; reason: string; requested: number; completed: number | null; disputed: boolean } | null;
   reviews: Review[];
@@ -175,6 +188,8 @@ interface Order {
 interface Review {
   id: string; buyerId: string; order: Order; overall: number; quality: number | null;
   valueForMoney: string | null; text: string; created: number;
+  /** Position in the reviews table: reviews written at the same instant are taken in its order. */
+  seq: number;
   /** Evidence bits of the review, for a review that counts (set by the guard). */
   ev: number;
 }
@@ -201,6 +216,9 @@ const MANY_SHOPS = -1;
 /** Review.ev bit of a review that counts (the evidence bits are below it). */
 const COUNTS = 1 << 16;
 
+/** The order in which reviews were written (ties: the reviews table's order). */
+const writtenBefore = (a: Review, b: Review): number => a.created - b.created || a.seq - b.seq;
+
 /** Only reviews of delivered orders written by their buyer at or after delivery count. */
 const countsAsReview = (r: Review): boolean =>
   r.order.delivered != null && r.buyerId === r.order.buyerId && r.created >= r.order.delivered;
@@ -225,21 +243,27 @@ interface Guard {
   bursts: { firstDay: string; lastDay: string; reviews: number; usual: number }[];
 }
 
+/** Days of the history needed before anything is judged unusual: a week. */
+const MIN_USUAL_DAYS = 7;
+
 /** Days inside an unusual 48-hour span (two consecutive Shanghai days) of daily counts over the
- * history days (index 0 = T - historyDays): at least `minCount` and more than `ratio` times the
- * usual count, the median over all spans of the history, taken as at least 1. */
-function unusualDays(counts: Int32Array, minCount: number, ratio: number) {
+ * history days (index 0 = T - historyDays). Only the days from `from` on (the shop's first day
+ * with an order) make the usual count, the median over their spans; with fewer than a week of
+ * them nothing is unusual. A span is unusual with at least `minCount` and more than `ratio`
+ * times the usual count, taken as at least 1. */
+function unusualDays(counts: Int32Array, from: number, minCount: number, ratio: number) {
+  const marked = new Uint8Array(counts.length);
+  const runs: { first: number; last: number; count: number }[] = [];
+  if (counts.length - from < MIN_USUAL_DAYS) return { marked, usual: 0, runs, any: false };
   const spans: number[] = [];
-  for (let d = 1; d < counts.length; d++) spans.push(counts[d - 1] + counts[d]);
+  for (let d = from + 1; d < counts.length; d++) spans.push(counts[d - 1] + counts[d]);
   const usual = median(spans);
   const threshold = ratio * Math.max(usual, 1);
-  const marked = new Uint8Array(counts.length);
   let any = false;
   spans.forEach((c, i) => {
-    if (c >= minCount && c > threshold) { marked[i] = marked[i + 1] = 1; any = true; }
+    if (c >= minCount && c > threshold) { marked[from + i] = marked[from + i + 1] = 1; any = true; }
   });
   // Consecutive marked days, as reported.
-  const runs: { first: number; last: number; count: number }[] = [];
   for (let d = 0; d < marked.length; d++) {
     if (!marked[d]) continue;
     const last = runs[runs.length - 1];
@@ -270,107 +294,140 @@ function judgeShop(shop: Shop, T: number, cfg: IndexConfig, B: Buyers, recentFro
     if (o.paid < firstPaid[o.li]) firstPaid[o.li] = o.paid;
   }
 
-  // Clusters shared by the shop's buyers.
-  const deviceBuyers = new Int32Array(B.devices);
-  const addressBuyers = new Int32Array(B.addresses);
-  for (const b of buyers) {
-    if (B.device[b] >= 0) deviceBuyers[B.device[b]]++;
-    if (B.address[b] >= 0) addressBuyers[B.address[b]]++;
+  // Account evidence that needs nothing but the account: new accounts, buyers of this shop only;
+  // fresh buyers have both.
+  const accountMask = new Int32Array(n);
+  const fresh = new Uint8Array(n);
+  const newAccount = g.newAccountDays * DAY;
+  for (let li = 0; li < n; li++) {
+    const b = buyers[li];
+    if (!Number.isNaN(B.registered[b]) && firstPaid[li] - B.registered[b] <= newAccount) accountMask[li] |= BIT.newAccount;
+    if (B.shopOf[b] === shop.no) accountMask[li] |= BIT.onlyThisShop;
+    if ((accountMask[li] & (BIT.newAccount | BIT.onlyThisShop)) === (BIT.newAccount | BIT.onlyThisShop)) fresh[li] = 1;
   }
 
-  // Order spikes: per product, orders per Shanghai day of payment over the history days;
-  // evidence for the orders in a spike paid at most the shop's median unit price.
+  // Ring clusters: shared by at least deviceRingBuyers (addressRingBuyers) buyers of the shop, or
+  // by two or more buyers of the shop who are all fresh.
+  const deviceBuyers = new Int32Array(B.devices), deviceFresh = new Int32Array(B.devices);
+  const addressBuyers = new Int32Array(B.addresses), addressFresh = new Int32Array(B.addresses);
+  for (let li = 0; li < n; li++) {
+    const b = buyers[li];
+    if (B.device[b] >= 0) { deviceBuyers[B.device[b]]++; deviceFresh[B.device[b]] += fresh[li]; }
+    if (B.address[b] >= 0) { addressBuyers[B.address[b]]++; addressFresh[B.address[b]] += fresh[li]; }
+  }
+  const ring = (buyersIn: number, freshIn: number, min: number) => buyersIn >= min || (buyersIn >= 2 && freshIn === buyersIn);
+  for (let li = 0; li < n; li++) {
+    const b = buyers[li];
+    const dc = B.device[b], ac = B.address[b];
+    if (dc >= 0 && ring(deviceBuyers[dc], deviceFresh[dc], g.deviceRingBuyers)) accountMask[li] |= BIT.sharedDevice;
+    if (ac >= 0 && ring(addressBuyers[ac], addressFresh[ac], g.addressRingBuyers)) accountMask[li] |= BIT.sharedAddress;
+  }
+
+  // The history days [T - historyDays, T - 1]; the usual counts start at the shop's first day
+  // with an order.
   const first = T - g.historyDays;
-  const unitPrices = new Float64Array(shop.orders.length);
-  shop.orders.forEach((o, i) => { unitPrices[i] = o.unitPrice; });
-  const medianUnitPrice = median(unitPrices);
+  let shopFirstDay = Infinity;
+  for (const o of shop.orders) shopFirstDay = Math.min(shopFirstDay, dayOf(o.paid));
+  const usualFrom = Math.max(0, shopFirstDay - first);
+  const historyIndex = (t: number) => { const d = dayOf(t) - first; return d >= 0 && d < g.historyDays ? d : -1; };
+
+  // Order spikes: per product, orders per Shanghai day of payment over the history days. The
+  // median unit price is the lower median of the whole-fen unit prices of the shop's orders paid
+  // in the history days.
+  const prices: number[] = [];
   const perProduct = new Map<string, Int32Array>();
   for (const o of shop.orders) {
-    const d = dayOf(o.paid) - first;
-    if (d < 0 || d >= g.historyDays) continue;
+    const d = historyIndex(o.paid);
+    if (d < 0) continue;
+    prices.push(o.unitPrice);
     let days = perProduct.get(o.productId);
     if (!days) perProduct.set(o.productId, (days = new Int32Array(g.historyDays)));
     days[d]++;
   }
+  prices.sort((a, b) => a - b);
+  const medianUnitPrice = prices.length ? prices[(prices.length - 1) >> 1] : 0;
   const spikeDays = new Map<string, Uint8Array>();
   const spikes: Guard['spikes'] = [];
   for (const [productId, days] of perProduct) {
-    const u = unusualDays(days, g.spikeMinOrders, g.spikeRatio);
+    const u = unusualDays(days, usualFrom, g.spikeMinOrders, g.spikeRatio);
     if (!u.any) continue;
     spikeDays.set(productId, u.marked);
     for (const r of u.runs) spikes.push({ productId, firstDay: dateOf(first + r.first), lastDay: dateOf(first + r.last), orders: r.count, usual: u.usual });
   }
   spikes.sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : a.firstDay < b.firstDay ? -1 : 1));
-  const inSpike = (o: Order) => {
+  const spikeDayOf = (o: Order) => {
     const marked = spikeDays.get(o.productId);
-    if (!marked) return false;
-    const d = dayOf(o.paid) - first;
-    return d >= 0 && d < marked.length && marked[d] === 1;
+    if (!marked) return -1;
+    const d = historyIndex(o.paid);
+    return d >= 0 && marked[d] === 1 ? d : -1;
   };
+  // Newcomer spikes: spike days of a product on which at least newcomerSpikeShare of its orders
+  // are by fresh buyers.
+  const spikeOrders = new Map<string, { all: number; fresh: number }>();
+  for (const o of shop.orders) {
+    const d = spikeDayOf(o);
+    if (d < 0) continue;
+    const key = `${o.productId}\u0000${d}`;
+    const c = spikeOrders.get(key) ?? { all: 0, fresh: 0 };
+    c.all++;
+    c.fresh += fresh[o.li];
+    spikeOrders.set(key, c);
+  }
 
   // Review evidence, over the reviews that count (delivered orders, written by their buyer at or
-  // after delivery): bursts of look-alike reviews, instant reviews, copied text.
-  const counted = shop.reviews.filter(countsAsReview).sort((a, b) => a.created - b.created);
+  // after delivery), in the order they were written: bursts of look-alike reviews, instant
+  // reviews, copied text.
+  const counted = shop.reviews.filter(countsAsReview).sort(writtenBefore);
   const lookAlike = (r: Review) => (r.overall === 5 || r.overall === 1) && orderCount[r.order.li] === 1;
   const perDay = new Int32Array(g.historyDays);
   for (const r of counted) {
-    const d = dayOf(r.created) - first;
-    if (d >= 0 && d < g.historyDays && lookAlike(r)) perDay[d]++;
+    const d = historyIndex(r.created);
+    if (d >= 0 && lookAlike(r)) perDay[d]++;
   }
-  const burst = unusualDays(perDay, g.burstMinReviews, g.burstRatio);
+  const burst = unusualDays(perDay, usualFrom, g.burstMinReviews, g.burstRatio);
   const bursts = burst.runs.map((r) => ({ firstDay: dateOf(first + r.first), lastDay: dateOf(first + r.last), reviews: r.count, usual: burst.usual }));
-  // For each normal form: who wrote it first and when, and when another buyer first wrote it.
-  const firstWritten = new Map<string, { buyer: number; at: number; otherAt: number }>();
+  // Who first wrote each normal form at the shop.
+  const firstWriter = new Map<string, number>();
   for (const r of counted) {
     let ev = 0;
-    const d = dayOf(r.created) - first;
-    if (burst.any && d >= 0 && d < g.historyDays && burst.marked[d] && lookAlike(r)) ev |= BIT.reviewBurst;
+    const d = historyIndex(r.created);
+    if (burst.any && d >= 0 && burst.marked[d] && lookAlike(r)) ev |= BIT.reviewBurst;
     if (r.created - r.order.delivered! <= g.instantReviewMinutes * 60_000) ev |= BIT.instantReview;
     const normal = normalizeText(r.text);
     if (normal.length >= g.copiedTextMinChars && [...normal].length >= g.copiedTextMinChars) {
-      const b = r.order.b;
-      const f = firstWritten.get(normal);
-      if (!f) firstWritten.set(normal, { buyer: b, at: r.created, otherAt: Infinity });
-      else {
-        // Copied: an earlier review of another buyer has the same text.
-        if (f.buyer !== b ? f.at < r.created : f.otherAt < r.created) ev |= BIT.copiedText;
-        if (f.buyer !== b && r.created < f.otherAt) f.otherAt = r.created;
-      }
+      const writer = firstWriter.get(normal);
+      if (writer === undefined) firstWriter.set(normal, r.order.b);
+      else if (writer !== r.order.b) ev |= BIT.copiedText;
     }
     r.ev = ev | COUNTS;
   }
 
-  // Each buyer: account points plus those of its most suspicious order (its spike evidence and
-  // the evidence of its review).
-  const accountMask = new Int32Array(n);
+  // Each order's evidence: orderSpike (in a spike, at most the median unit price), newcomerSpike
+  // and the evidence of its review; a buyer's activity is its most suspicious order.
   const activityMask = new Int32Array(n);
   const activityPoints = new Int32Array(n);
   for (const o of shop.orders) {
-    const spike = o.unitPrice <= medianUnitPrice && inSpike(o) ? BIT.orderSpike : 0;
+    let mask = 0;
+    const d = spikeDayOf(o);
+    if (d >= 0) {
+      if (o.unitPrice <= medianUnitPrice) mask |= BIT.orderSpike;
+      const c = spikeOrders.get(`${o.productId}\u0000${d}`)!;
+      if (c.fresh >= g.newcomerSpikeShare * c.all) mask |= BIT.newcomerSpike;
+    }
     let review = 0;
     for (const r of o.reviews) {
       if (r.ev & COUNTS && POINTS[r.ev & ~COUNTS] > POINTS[review]) review = r.ev & ~COUNTS;
     }
-    const p = POINTS[spike | review];
-    if (p > activityPoints[o.li]) { activityPoints[o.li] = p; activityMask[o.li] = spike | review; }
-  }
-  const newAccount = g.newAccountDays * DAY;
-  for (let li = 0; li < n; li++) {
-    const b = buyers[li];
-    let mask = 0;
-    if (!Number.isNaN(B.registered[b]) && firstPaid[li] - B.registered[b] <= newAccount) mask |= BIT.newAccount;
-    if (B.shopOf[b] === shop.no) mask |= BIT.onlyThisShop;
-    if (B.device[b] >= 0 && deviceBuyers[B.device[b]] >= g.deviceRingBuyers) mask |= BIT.sharedDevice;
-    if (B.address[b] >= 0 && addressBuyers[B.address[b]] >= g.addressRingBuyers) mask |= BIT.sharedAddress;
-    accountMask[li] = mask;
+    const p = POINTS[mask | review];
+    if (p > activityPoints[o.li]) { activityPoints[o.li] = p; activityMask[o.li] = mask | review; }
   }
   const discounted = new Uint8Array(n);
   const judge = (li: number) => { if (POINTS[accountMask[li]] + activityPoints[li] >= g.discountFromPoints) discounted[li] = 1; };
   for (let li = 0; li < n; li++) judge(li);
 
-  // One round of ring expansion: buyers of the shop on the device or at the address of a buyer
-  // discounted there get linkedToRing and are judged again. The clusters are those of the first
-  // verdicts, so a link of a link is not followed.
+  // Expansion 1: buyers of the shop on the device or at the address of a buyer discounted there
+  // get linkedToRing and are judged again. The clusters are those of the first verdicts, so a
+  // link of a link is not followed.
   const ringDevice = new Uint8Array(B.devices);
   const ringAddress = new Uint8Array(B.addresses);
   for (let li = 0; li < n; li++) {
@@ -387,6 +444,30 @@ function judgeShop(shop: Shop, T: number, cfg: IndexConfig, B: Buyers, recentFro
       judge(li);
     }
   }
+
+  // Expansion 2: ring days, on which the shop's discounted buyers placed at least ringDayOrders
+  // orders of a product and at least half of its orders; buyers whose every order fell on a ring
+  // day of its product get withTheRing and are judged again. Without a discounted buyer there is
+  // no ring day.
+  const dayOrders = new Map<string, { all: number; ring: number }>();
+  const dayKey = (o: Order) => `${o.productId}\u0000${dayOf(o.paid)}`;
+  const anyDiscounted = discounted.includes(1);
+  if (anyDiscounted) for (const o of shop.orders) {
+    const key = dayKey(o);
+    const c = dayOrders.get(key) ?? { all: 0, ring: 0 };
+    c.all++;
+    c.ring += discounted[o.li];
+    dayOrders.set(key, c);
+  }
+  const offRingDay = new Uint8Array(n);
+  if (anyDiscounted) for (const o of shop.orders) {
+    if (discounted[o.li] || offRingDay[o.li]) continue;
+    const c = dayOrders.get(dayKey(o))!;
+    if (!(c.ring >= g.ringDayOrders && 2 * c.ring >= c.all)) offRingDay[o.li] = 1;
+  }
+  const withTheRing: number[] = [];
+  if (anyDiscounted) for (let li = 0; li < n; li++) if (!discounted[li] && !offRingDay[li]) withTheRing.push(li);
+  for (const li of withTheRing) { accountMask[li] |= BIT.withTheRing; judge(li); }
 
   // What the merchant is shown.
   let discountedBuyers = 0, discountedOrders = 0, discountedRecentOrders = 0, discountedReviews = 0;
@@ -483,7 +564,7 @@ function tallyShop(shop: Shop, T: number, cfg: IndexConfig, B: Buyers): ShopTall
     if (!(weight(li) > 0)) continue; // a discounted buyer's reviews count nowhere
     if (inRecent(dayOf(r.created))) {
       const prev = latest[li];
-      if (!prev || r.created > prev.created) latest[li] = r;
+      if (!prev || writtenBefore(prev, r) < 0) latest[li] = r;
     }
     if (inLagged(dayOf(r.order.paid)) && r.created - r.order.paid <= settle && (r.quality != null || r.valueForMoney != null)) {
       const list = rated.get(li);
@@ -492,7 +573,7 @@ function tallyShop(shop: Shop, T: number, cfg: IndexConfig, B: Buyers): ShopTall
   }
   latest.forEach((r, li) => { if (r) addCase(t.positiveReviewRate, r.overall >= 4, weight(li)); });
   for (const [li, list] of rated) {
-    list.sort((x, y) => x.created - y.created);
+    list.sort(writtenBefore);
     const kept = list.slice(0, cfg.guard.maxReviewsPerBuyer);
     cappedReviews += list.length - kept.length;
     for (const r of kept) addCase(t.dissatisfactionRate, (r.quality != null && r.quality <= 3) || r.valueForMoney === 'notWorth', weight(li));
@@ -602,11 +683,11 @@ export function computeIndex(d: any, asOf: string | null | undefined, merchantId
   }
   const buyerNo = new Map<string, number>();
   const shopOf: number[] = [];
-  const reviewsOf = new Map<string, any[]>(); // order id → its review records
-  for (const r of d.reviews) {
+  const reviewsOf = new Map<string, [any, number][]>(); // order id → its review records
+  (d.reviews as any[]).forEach((r, seq) => {
     const list = reviewsOf.get(r.orderId);
-    if (list) list.push(r); else reviewsOf.set(r.orderId, [r]);
-  }
+    if (list) list.push([r, seq]); else reviewsOf.set(r.orderId, [[r, seq]]);
+  });
   let latestPaid = -Infinity;
   for (const o of d.orders) {
     let m = merchantNo.get(o.merchantId);
@@ -622,16 +703,16 @@ export function computeIndex(d: any, asOf: string | null | undefined, merchantId
     const r = o.refund;
     const order: Order = {
       id: o.id, buyerId: o.buyerId, b, merchantId: o.merchantId, productId: o.productId,
-      live: o.channel === 'liveRoom', unitPrice: o.amountFen / o.quantity, paid,
+      live: o.channel === 'liveRoom', unitPrice: Math.floor(o.amountFen / o.quantity), paid,
       shipped: msOrNull(o.shippedAt), delivered: msOrNull(o.deliveredAt),
       refund: r ? { kind: r.kind, reason: r.reason, requested: ms(r.requestedAt), completed: msOrNull(r.completedAt), disputed: !!r.disputed } : null,
       reviews: [], li: -1,
     };
     shop.orders.push(order);
-    for (const x of reviewsOf.get(o.id) ?? []) {
+    for (const [x, seq] of reviewsOf.get(o.id) ?? []) {
       const review: Review = {
         id: x.id, buyerId: x.buyerId, order, overall: x.ratings.overall, quality: x.ratings.quality ?? null,
-        valueForMoney: x.ratings.valueForMoney ?? null, text: x.text ?? '', created: ms(x.createdAt), ev: 0,
+        valueForMoney: x.ratings.valueForMoney ?? null, text: x.text ?? '', created: ms(x.createdAt), seq, ev: 0,
       };
       order.reviews.push(review);
       shop.reviews.push(review);
@@ -689,7 +770,8 @@ export function computeIndex(d: any, asOf: string | null | undefined, merchantId
     let sum = 0, sumSq = 0, n = 0;
     for (const st of tallies.values()) { const t = st.tallies[m]; sum += t.sum; sumSq += t.sumSq; n += t.n; }
     const prior = n > 0 ? sum / n : 0;
-    const pooledVariance = n > 1 ? Math.max(0, (sumSq - (sum * sum) / n) / (n - 1)) : 0;
+    // The category's pooled variance, divisor N.
+    const pooledVariance = n > 0 ? Math.max(0, sumSq / n - prior * prior) : 0;
     const byShop = new Map<string, Value>();
     for (const [id, st] of tallies) {
       const t = st.tallies[m];
@@ -697,10 +779,14 @@ export function computeIndex(d: any, asOf: string | null | undefined, merchantId
       const shrunk = (t.sum + K * prior) / (t.n + K);
       let sd: number;
       if (IS_MEAN.has(m)) {
-        const s2 = t.n >= 2 ? Math.max(0, (t.sumSq - (t.sum * t.sum) / t.n) / (t.n - 1)) : pooledVariance;
-        sd = Math.sqrt(s2 / (t.n + K));
+        // The merchant's own squared deviations with the category's variance as one more
+        // observation.
+        const ss = Math.max(0, t.sumSq - (t.sum * t.sum) / t.n);
+        sd = Math.sqrt((ss + pooledVariance) / t.n / (t.n + K));
       } else {
-        sd = Math.sqrt((shrunk * (1 - shrunk)) / (t.n + K + 1));
+        // The shrunk rate with one success and one failure added.
+        const p = (shrunk * (t.n + K) + 1) / (t.n + K + 2);
+        sd = Math.sqrt((p * (1 - p)) / (t.n + K + 1));
       }
       byShop.set(id, { raw: t.sum / t.n, shrunk, h: z * sd, n: t.n });
     }
@@ -763,7 +849,8 @@ export function computeIndex(d: any, asOf: string | null | undefined, merchantId
   const tierOf = (pct: number) => (pct >= cut.leadingFrom ? 'leading' : pct >= cut.averageFrom ? 'average' : 'slightlyBelow');
   const band = (tier: string): [number, number] => (tier === 'leading' ? [cut.leadingFrom, 100] : tier === 'average' ? [cut.averageFrom, cut.leadingFrom] : [0, cut.averageFrom]);
   const place = (s: Interval, p: Peers) => {
-    const pct = (x: number) => Math.floor(100 * p.midRank(x));
+    // Rounded down, at most 99: the merchant is one of its own peers.
+    const pct = (x: number) => Math.min(99, Math.floor(100 * p.midRank(x)));
     const [better, low, high] = [pct(s.value), pct(s.low), pct(s.high)];
     const tier = tierOf(better);
     const [a, b] = band(tier);
@@ -774,12 +861,13 @@ export function computeIndex(d: any, asOf: string | null | undefined, merchantId
   const overallPeers = new Peers([...all.values()].filter((s) => s.overall).map((s) => s.overall!.value));
   const missing: any[] = [];
   let placement: ReturnType<typeof place> | null = null;
-  // Without an overall score: fewPeers when the merchant has data but too few merchants share it
-  // (counted in its best-covered metric), else noData.
-  const peerCount = mine.overall ? overallPeers.count : Math.max(0, ...mine.metrics.map((r) => r.peerCount));
+  // Without an overall score: fewPeers when one of its dimensions is fewPeers, with the most
+  // merchants of the category that have data for any one metric; else noData.
+  const peerCount = overallPeers.count; // merchants of the category with an overall score
   if (!mine.overall) {
-    const hasData = mine.metrics.some((r) => r.status !== 'noData');
-    missing.push(hasData && peerCount < cfg.minPeers ? { kind: 'fewPeers', peers: peerCount } : { kind: 'noData' });
+    const fewPeers = mine.dimensions.some((dim) => dim.status === 'fewPeers');
+    const metricPeers = Math.max(0, ...metricsUsed.map((m) => peers.get(m)!.count));
+    missing.push(fewPeers ? { kind: 'fewPeers', peers: metricPeers } : { kind: 'noData' });
   } else if (peerCount < cfg.minPeers) missing.push({ kind: 'fewPeers', peers: peerCount });
   else placement = place(mine.overall, overallPeers);
   if (st.recentOrders < cfg.minOrders) missing.push({ kind: 'fewOrders', orders: st.recentOrders });

@@ -12,15 +12,27 @@ pub struct TrendChartProps {
 }
 
 const WIDTH: f64 = 620.0;
-const HEIGHT: f64 = 200.0;
-const PAD: f64 = 36.0;
+const HEIGHT: f64 = 236.0;
+/// Left of the plot: room for the score labels, right-aligned, clear of the first date.
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 40.0;
+const TOP: f64 = 14.0;
+/// The plot's bottom (score 0); the dates sit below it.
+const BOTTOM: f64 = 186.0;
+const DATES: f64 = 226.0;
 
 #[function_component(TrendChart)]
 pub fn trend_chart(props: &TrendChartProps) -> Html {
     let t = use_context::<Lang>().unwrap_or_default().texts();
     let n = props.points.len().max(2) as f64;
-    let x = |i: usize| PAD + (WIDTH - 2.0 * PAD) * i as f64 / (n - 1.0);
-    let y = |v: f64| HEIGHT - PAD / 2.0 - (HEIGHT - PAD) * v.clamp(0.0, 100.0) / 100.0;
+    let x = |i: usize| LEFT + (WIDTH - LEFT - RIGHT) * i as f64 / (n - 1.0);
+    let y = |v: f64| BOTTOM - (BOTTOM - TOP) * v.clamp(0.0, 100.0) / 100.0;
+    let last = props.points.len().saturating_sub(1);
+    let anchor = |i: usize| match i {
+        0 => "start",
+        i if i == last => "end",
+        _ => "middle",
+    };
     // Days without a score are left out of the line and the band, not drawn at some default.
     let scored: Vec<(usize, livetrust_core::index::report::Score)> = props
         .points
@@ -49,8 +61,8 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
                 <desc id="trend-desc">{ t.trend_desc }</desc>
                 { for [0.0, 50.0, 100.0].iter().map(|&v| html! {
                     <g>
-                        <line x1={PAD.to_string()} x2={(WIDTH - PAD).to_string()} y1={y(v).to_string()} y2={y(v).to_string()} class="grid" />
-                        <text x="4" y={(y(v) + 4.0).to_string()} class="chart-label">{ format!("{v:.0}") }</text>
+                        <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={y(v).to_string()} y2={y(v).to_string()} class="grid" />
+                        <text x={(LEFT - 10.0).to_string()} y={(y(v) + 6.0).to_string()} text-anchor="end" class="chart-label">{ format!("{v:.0}") }</text>
                     </g>
                 }) }
                 <polygon points={band.join(" ")} class="trend-band" />
@@ -60,7 +72,7 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
                         if let Some(s) = p.overall {
                             <circle cx={x(i).to_string()} cy={y(s.value).to_string()} r="4" class="trend-dot" />
                         }
-                        <text x={x(i).to_string()} y={(HEIGHT - 2.0).to_string()} text-anchor="middle" class="chart-label">{ p.as_of.to_string()[5..].to_owned() }</text>
+                        <text x={x(i).to_string()} y={DATES.to_string()} text-anchor={anchor(i)} class="chart-label">{ p.as_of.to_string()[5..].to_owned() }</text>
                     </g>
                 }) }
             </svg>

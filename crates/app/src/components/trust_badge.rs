@@ -1,14 +1,17 @@
-//! The live-room trust badge: a tier chip and "better than x% of peers". Tapping or focusing it
-//! opens the four dimensions with their tiers; Escape or leaving closes it.
+//! The live-room trust badge: a tier chip and "better than x% of peers". One tap, click, Enter or
+//! Space opens the four dimensions (and says what the tiers compare); the same again, the panel's
+//! close button, Escape, or moving focus elsewhere closes them.
 //!
 //! A screen reader hears one sentence (the button's text, with the index's name added for screen
-//! readers only) and then, when opened, the four dimensions as a list. The panel floats over the page, so opening it shifts nothing.
+//! readers only) and then, when opened, the panel. The panel floats over the page, so opening it
+//! shifts nothing; on a phone it is a sheet at the bottom of the screen, always in view.
 
 use std::rc::Rc;
 
 use livetrust_core::index::report::{DataStatus, DimensionReport, PlacementStatus};
 use livetrust_core::index::IndexReport;
 use livetrust_core::peer_tier::PeerTier;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Texts};
@@ -37,14 +40,14 @@ pub fn badge_sentence(lang: Lang, report: &IndexReport) -> String {
     } else {
         (": ", ", ")
     };
-    match (p.status, p.tier) {
-        (PlacementStatus::Tiered, Some(tier)) => format!(
+    match (p.status, p.tier, p.better_than_percent) {
+        (PlacementStatus::Tiered, Some(tier), Some(better)) => format!(
             "{}{}{}{}{}",
             t.index_name,
             sep.0,
             t.tier(tier),
             sep.1,
-            t.better_than(p.better_than_percent.unwrap_or(0))
+            t.better_than(better)
         ),
         _ => format!("{}{}{}", t.index_name, sep.0, t.not_enough_data),
     }
@@ -66,9 +69,14 @@ pub fn trust_badge(props: &TrustBadgeProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let t = lang.texts();
     let open = use_state(|| false);
+    let root = use_node_ref();
+    let button = use_node_ref();
     let panel_id = format!("badge-panel-{}", props.report.merchant_id);
     let r = &props.report;
-    let tier = r.placement.tier;
+    let tier = r
+        .placement
+        .tier
+        .filter(|_| r.placement.status == PlacementStatus::Tiered);
     // The button's accessible name is its text: the visible chip and detail, with the index's
     // name and a separator for screen readers only (WCAG 2.5.3: the label contains the visible text).
     let (prefix, separator) = if lang == Lang::Zh {
@@ -76,38 +84,61 @@ pub fn trust_badge(props: &TrustBadgeProps) -> Html {
     } else {
         ("Repeat-buyer index: ", ", ")
     };
-    let (chip, detail) = match tier {
-        Some(tier) => (
-            t.tier(tier).to_owned(),
-            Some(t.better_than(r.placement.better_than_percent.unwrap_or(0))),
-        ),
-        None => (t.not_enough_data.to_owned(), None),
+    let (chip, detail) = match (tier, r.placement.better_than_percent) {
+        (Some(tier), Some(better)) => (t.tier(tier).to_owned(), Some(t.better_than(better))),
+        _ => (t.not_enough_data.to_owned(), None),
     };
+    // A button's click is also what Enter and Space produce: one handler for tap, click and keys.
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let on_focus = {
-        let open = open.clone();
-        Callback::from(move |_: FocusEvent| open.set(true))
-    };
-    let on_blur = {
-        let open = open.clone();
-        Callback::from(move |_: FocusEvent| open.set(false))
-    };
     let on_key = {
         let open = open.clone();
+        let button = button.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
+            if e.key() == "Escape" && *open {
+                e.prevent_default();
+                open.set(false);
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        })
+    };
+    // Focus moving out of the badge (to another control, or a tap elsewhere) closes the panel.
+    let on_focus_out = {
+        let open = open.clone();
+        let root = root.clone();
+        Callback::from(move |e: FocusEvent| {
+            let inside = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .zip(root.cast::<web_sys::Node>())
+                .is_some_and(|(target, root)| root.contains(Some(&target)));
+            if !inside {
                 open.set(false);
             }
         })
     };
+    let close = {
+        let open = open.clone();
+        let button = button.clone();
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        })
+    };
+    let why = (r.placement.status == PlacementStatus::NotEnoughData)
+        .then(|| r.placement.missing.first().map(|s| t.shortfall(s)))
+        .flatten();
     html! {
-        <span class={classes!("trust-badge", tier_class(tier))}>
-            <button type="button" class="badge-button" aria-expanded={(*open).to_string()}
-                aria-controls={panel_id.clone()}
-                onclick={toggle} onfocus={on_focus} onblur={on_blur} onkeydown={on_key}>
+        <span ref={root} class={classes!("trust-badge", tier_class(tier))}
+            onkeydown={on_key} onfocusout={on_focus_out}>
+            <button ref={button} type="button" class="badge-button" aria-expanded={(*open).to_string()}
+                aria-controls={panel_id.clone()} onclick={toggle}>
                 <span class="visually-hidden">{ prefix }</span>
                 <span class="tier-chip">{ chip }</span>
                 if let Some(detail) = detail {
@@ -115,7 +146,8 @@ pub fn trust_badge(props: &TrustBadgeProps) -> Html {
                     <span class="better-than">{ detail }</span>
                 }
             </button>
-            <div id={panel_id} class="badge-panel" role="group" aria-label={t.dimensions_of} hidden={!*open}>
+            // Focusable so that a tap on the panel keeps focus inside the badge (and it open).
+            <div id={panel_id} class="badge-panel" role="group" aria-label={t.dimensions_of} tabindex="-1" hidden={!*open}>
                 <ul>
                     { for r.dimensions.iter().map(|d| html! {
                         <li data-dimension={livetrust_core::index::config::json_name(d.dimension)}>
@@ -126,6 +158,12 @@ pub fn trust_badge(props: &TrustBadgeProps) -> Html {
                         </li>
                     }) }
                 </ul>
+                if let Some(why) = why {
+                    <p class="badge-why">{ why }</p>
+                }
+                <p class="badge-meaning">{ t.badge_meaning }</p>
+                // On a phone the sheet may cover the badge itself: a way to close it in reach.
+                <button type="button" class="badge-close" onclick={close}>{ t.close }</button>
             </div>
         </span>
     }

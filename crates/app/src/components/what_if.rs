@@ -1,5 +1,7 @@
-//! The what-if panel: the merchant edits metric values and sees the recomputed score and tier at
-//! once (the core recomputes one merchant against fixed peers, well under a frame).
+//! The what-if panel: the merchant edits metric values, each in its unit and checked against its
+//! range as they type, and sees the recomputed score, tier and dimensions next to today's (the
+//! core recomputes one merchant against fixed peers, well under a frame). Clearing a field drops
+//! its edit.
 
 use std::rc::Rc;
 
@@ -8,7 +10,8 @@ use livetrust_core::index::{what_if, IndexReport, MetricEdit, MetricId, Placemen
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::components::trust_badge::dimension_verdict;
+use crate::i18n::{Lang, Texts};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct WhatIfProps {
@@ -16,7 +19,37 @@ pub struct WhatIfProps {
     pub report: Rc<IndexReport>,
 }
 
-/// Rates are edited in percent, the rest in their own unit.
+/// The unit a metric is edited in, and the values that make sense.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InputRange {
+    pub min: f64,
+    pub max: f64,
+}
+
+/// Rates are edited in percent, durations in their hours or minutes, engagement per 1 000
+/// viewer-minutes.
+pub fn input_range(metric: MetricId) -> InputRange {
+    use MetricId::*;
+    match metric {
+        FirstResponseMinutes => InputRange {
+            min: 0.0,
+            max: 60.0,
+        },
+        RefundOnlyHours | ReturnRefundHours | DeliveryHours => InputRange {
+            min: 0.0,
+            max: 720.0,
+        },
+        LiveEngagement => InputRange {
+            min: 0.0,
+            max: 100_000.0,
+        },
+        _ => InputRange {
+            min: 0.0,
+            max: 100.0,
+        },
+    }
+}
+
 fn to_input(metric: MetricId, value: f64) -> f64 {
     if metric.kind() == MetricKind::Rate {
         value * 100.0
@@ -27,49 +60,115 @@ fn to_input(metric: MetricId, value: f64) -> f64 {
 
 fn from_input(metric: MetricId, value: f64) -> f64 {
     if metric.kind() == MetricKind::Rate {
-        (value / 100.0).clamp(0.0, 1.0)
+        value / 100.0
     } else {
-        value.max(0.0)
+        value
     }
+}
+
+/// What the merchant typed in one field: nothing (no edit), a value in range, or a problem.
+#[derive(Debug, Clone, PartialEq)]
+enum Typed {
+    Value(f64),
+    Invalid,
+}
+
+fn read(metric: MetricId, text: &str) -> Option<Typed> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let range = input_range(metric);
+    Some(match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && range.min <= v && v <= range.max => Typed::Value(v),
+        _ => Typed::Invalid,
+    })
+}
+
+fn placement_text(t: &Texts, r: &IndexReport) -> String {
+    match (r.placement.tier, r.placement.better_than_percent) {
+        (Some(tier), Some(b)) => format!("{} · {}", t.tier(tier), t.better_than(b)),
+        _ => t.not_enough_data.to_owned(),
+    }
+}
+
+fn score_text(t: &Texts, r: &IndexReport) -> String {
+    r.overall
+        .map_or_else(|| t.no_data_yet.to_owned(), |o| format!("{:.1}", o.value))
 }
 
 #[function_component(WhatIf)]
 pub fn what_if_panel(props: &WhatIfProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let t = lang.texts();
-    let edits = use_state(Vec::<MetricEdit>::new);
+    // The text of every field the merchant touched, by metric.
+    let typed = use_state(Vec::<(MetricId, String)>::new);
+    let edits: Option<Vec<MetricEdit>> = typed
+        .iter()
+        .filter_map(|(metric, text)| read(*metric, text).map(|x| (*metric, x)))
+        .map(|(metric, x)| match x {
+            Typed::Value(v) => Some(MetricEdit {
+                metric,
+                value: from_input(metric, v),
+            }),
+            Typed::Invalid => None,
+        })
+        .collect();
     let result = {
-        let edits = (*edits).clone();
         let placement = props.placement.clone();
-        use_memo(edits, move |edits| {
-            if edits.is_empty() {
-                None
-            } else {
-                Some(what_if(&placement, edits))
-            }
+        use_memo(edits.clone(), move |edits| match edits {
+            Some(edits) if !edits.is_empty() => Some(what_if(&placement, edits)),
+            _ => None,
         })
     };
     let reset = {
-        let edits = edits.clone();
-        Callback::from(move |_: MouseEvent| edits.set(Vec::new()))
+        let typed = typed.clone();
+        Callback::from(move |_: MouseEvent| typed.set(Vec::new()))
     };
     let base = &props.report;
-    let outcome = match &*result {
-        None => html! {},
-        Some(Ok(r)) => {
-            let placement = match (r.placement.tier, r.placement.better_than_percent) {
-                (Some(tier), Some(b)) => format!("{} · {}", t.tier(tier), t.better_than(b)),
-                _ => t.not_enough_data.to_owned(),
+    let outcome = match (&edits, &*result) {
+        (None, _) => html! { <p class="what-if-result error" role="status">{ t.what_if_fix }</p> },
+        (_, None) => html! {},
+        (_, Some(Err(e))) => html! { <p class="error" role="alert">{ e.to_string() }</p> },
+        (_, Some(Ok(r))) => {
+            let change = match (r.overall, base.overall) {
+                (Some(a), Some(b)) => format!("{:+.1}", a.value - b.value),
+                _ => String::new(),
             };
-            match r.overall {
-                Some(o) => {
-                    let before = base.overall.map_or(o.value, |b| b.value);
-                    html! { <p class="what-if-result" role="status">{ t.what_if_result(o.value, o.value - before, &placement) }</p> }
-                }
-                None => html! { <p class="what-if-result" role="status">{ t.no_data_yet }</p> },
+            html! {
+                <div class="what-if-outcome">
+                    <p class="what-if-result" role="status">
+                        { t.what_if_result(&score_text(t, base), &score_text(t, r), &change,
+                            &placement_text(t, base), &placement_text(t, r)) }
+                    </p>
+                    <table class="data-table visible-table what-if-dimensions">
+                        <caption>{ t.what_if_dimensions }</caption>
+                        <thead><tr>
+                            <th scope="col">{ t.col_dimension }</th>
+                            <th scope="col">{ t.what_if_now }</th>
+                            <th scope="col">{ t.what_if_then }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for base.dimensions.iter().zip(&r.dimensions).map(|(b, a)| {
+                                let show = |d: &livetrust_core::index::report::DimensionReport| d.score
+                                    .map_or_else(|| dimension_verdict(t, d).to_owned(), |s| format!("{:.1}", s.value));
+                                let delta = match (a.score, b.score) {
+                                    (Some(x), Some(y)) if (x.value - y.value).abs() >= 0.05 => format!(" ({:+.1})", x.value - y.value),
+                                    _ => String::new(),
+                                };
+                                html! {
+                                    <tr>
+                                        <th scope="row">{ t.dimension(b.dimension) }</th>
+                                        <td class="num">{ show(b) }</td>
+                                        <td class="num">{ format!("{}{delta}", show(a)) }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
             }
         }
-        Some(Err(e)) => html! { <p class="error" role="alert">{ e.to_string() }</p> },
     };
     html! {
         <section class="what-if" aria-labelledby="what-if-title">
@@ -78,29 +177,38 @@ pub fn what_if_panel(props: &WhatIfProps) -> Html {
             <div class="what-if-grid">
                 { for base.metrics.iter().map(|m| {
                     let metric = m.metric;
-                    // A metric without data starts empty: there is no value to show.
-                    let current = edits.iter().find(|e| e.metric == metric).map(|e| e.value)
-                        .or(m.raw);
-                    let id = format!("what-if-{}", livetrust_core::index::config::camel(metric));
+                    let name = livetrust_core::index::config::camel(metric);
+                    let id = format!("what-if-{name}");
+                    let error_id = format!("what-if-{name}-error");
+                    let range = input_range(metric);
+                    let text = typed.iter().find(|(x, _)| *x == metric).map(|(_, s)| s.clone())
+                        .unwrap_or_else(|| m.raw.map_or_else(String::new, |v| format!("{:.1}", to_input(metric, v))));
+                    let invalid = read(metric, &text) == Some(Typed::Invalid);
                     let on_input = {
-                        let edits = edits.clone();
+                        let typed = typed.clone();
                         Callback::from(move |e: InputEvent| {
                             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
-                            let Ok(v) = input.value().parse::<f64>() else { return };
-                            let mut next: Vec<MetricEdit> = edits.iter().filter(|x| x.metric != metric).cloned().collect();
-                            next.push(MetricEdit { metric, value: from_input(metric, v) });
-                            edits.set(next);
+                            let mut next: Vec<(MetricId, String)> = typed.iter().filter(|(x, _)| *x != metric).cloned().collect();
+                            next.push((metric, input.value()));
+                            typed.set(next);
                         })
                     };
-                    let unit = if metric.kind() == MetricKind::Rate { "%" } else { "" };
                     html! {
-                        <label for={id.clone()} class="what-if-field">
-                            <span>{ t.metric(metric) }{ if unit.is_empty() { String::new() } else { format!(" ({unit})") } }</span>
-                            <input id={id} type="number" step="0.1" min="0"
-                                value={current.map_or_else(String::new, |v| format!("{:.1}", to_input(metric, v)))}
-                                placeholder={if current.is_none() { t.no_data_yet } else { "" }}
+                        <div class="what-if-field">
+                            <label for={id.clone()}>
+                                { t.metric(metric) }<span class="unit">{ format!("（{}）", t.unit(metric)) }</span>
+                            </label>
+                            <input id={id} type="number" inputmode="decimal" step="0.1"
+                                min={range.min.to_string()} max={range.max.to_string()}
+                                value={text}
+                                placeholder={if m.raw.is_none() { t.no_data_yet } else { "" }}
+                                aria-invalid={invalid.to_string()}
+                                aria-describedby={invalid.then(|| error_id.clone())}
                                 oninput={on_input} />
-                        </label>
+                            if invalid {
+                                <span id={error_id} class="field-error">{ t.out_of_range(range.min, range.max, t.unit(metric)) }</span>
+                            }
+                        </div>
                     }
                 }) }
             </div>

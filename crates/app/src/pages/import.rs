@@ -11,6 +11,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::import_report::ImportReportView;
+use crate::hooks::use_page;
 use crate::i18n::Lang;
 use crate::state::{AppData, DataContext, Source};
 
@@ -51,6 +52,8 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
 #[function_component(ImportPage)]
 pub fn import_page() -> Html {
     let t = use_context::<Lang>().unwrap_or_default().texts();
+    let heading = use_node_ref();
+    use_page(t.import_title.to_owned(), heading.clone());
     let status = use_state(|| Status::Idle);
     let ctx = use_context::<DataContext>();
     let navigator = yew_router::prelude::use_navigator();
@@ -141,7 +144,7 @@ pub fn import_page() -> Html {
     };
     html! {
         <section aria-labelledby="import-title">
-            <h1 id="import-title">{ t.import_title }</h1>
+            <h1 id="import-title" ref={heading} tabindex="-1">{ t.import_title }</h1>
             <p class="intro">{ t.import_intro }</p>
             <div
                 class={classes!("drop-zone", (*dragging).then_some("dragging"))}

@@ -5,6 +5,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::trust_badge::TrustBadge;
+use crate::hooks::use_page;
 use crate::i18n::Lang;
 use crate::state::DataContext;
 
@@ -14,6 +15,8 @@ const SHOWN: usize = 8;
 #[function_component(LiveRoom)]
 pub fn live_room() -> Html {
     let t = use_context::<Lang>().unwrap_or_default().texts();
+    let heading = use_node_ref();
+    use_page(t.live_room_title.to_owned(), heading.clone());
     let ctx = use_context::<DataContext>();
     let body = match ctx.as_ref().and_then(|c| c.data.clone()) {
         Some(data) => {
@@ -56,7 +59,7 @@ pub fn live_room() -> Html {
     };
     html! {
         <section aria-labelledby="live-room-title">
-            <h1 id="live-room-title">{ t.live_room_title }</h1>
+            <h1 id="live-room-title" ref={heading} tabindex="-1">{ t.live_room_title }</h1>
             <p class="intro">{ t.live_room_intro }</p>
             { body }
         </section>

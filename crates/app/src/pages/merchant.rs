@@ -6,12 +6,16 @@ use std::rc::Rc;
 
 use livetrust_core::index::report::{DataStatus, TargetKind};
 use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::hooks::use_page;
 
 use crate::components::dimension_chart::DimensionChart;
 use crate::components::trend_chart::TrendChart;
 use crate::components::trust_badge::TrustBadge;
 use crate::components::what_if::WhatIf;
-use crate::i18n::{Lang, SuggestionText};
+use crate::i18n::{Direction, Lang, SuggestionText};
 use crate::state::DataContext;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -35,11 +39,23 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
             },
         )
     };
+    let heading = use_node_ref();
+    let title = data
+        .as_ref()
+        .and_then(|d| d.merchant(&props.id).map(|(m, _)| m.name.clone()))
+        .unwrap_or_else(|| t.unknown_merchant.to_owned());
+    use_page(title, heading.clone());
     let Some(data) = data else {
         return html! { <p role="status">{ t.loading }</p> };
     };
     let Some((merchant, report)) = data.merchant(&props.id) else {
-        return html! { <section><h1>{ t.unknown_merchant }</h1></section> };
+        return html! {
+            <section aria-labelledby="merchant-title">
+                <h1 id="merchant-title" ref={heading} tabindex="-1">{ t.unknown_merchant }</h1>
+                <p>{ t.unknown_merchant_hint }</p>
+                <Link<Route> to={Route::LiveRoom} classes="button">{ t.back_home }</Link<Route>>
+            </section>
+        };
     };
     let placement = data.placement(&props.id).map(Rc::new);
     let r = report.clone();
@@ -47,7 +63,7 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
     html! {
         <section class="merchant-page" aria-labelledby="merchant-title">
             <p class="eyebrow">{ t.merchant_title }</p>
-            <h1 id="merchant-title">{ &merchant.name }</h1>
+            <h1 id="merchant-title" ref={heading} tabindex="-1">{ &merchant.name }</h1>
             <p class="intro">{ format!("{} · {}", data.category_name(&merchant.category_id), r.as_of) }</p>
             <div class="overall">
                 <div>
@@ -87,13 +103,16 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
                     { for r.suggestions.iter().take(6).map(|s| html! {
                         <li>{ t.suggestion(&SuggestionText {
                             metric: t.metric(s.metric),
+                            direction: Direction::of(s.metric),
                             current: &t.metric_value(s.metric, s.current),
                             target: &t.metric_value(s.metric, s.target),
                             top10: s.target_kind == TargetKind::Top10,
                             gain: s.overall_gain,
                             dimension: t.dimension(s.dimension),
                             dimension_gain: s.dimension_gain,
-                            new_tier: s.new_tier.map(|x| t.tier(x)),
+                            // Only a change of tier is news.
+                            new_tier: s.new_tier.filter(|&x| Some(x) != r.placement.tier).map(|x| t.tier(x)),
+                            untiered_now: r.placement.tier.is_none(),
                         }) }</li>
                     }) }
                 </ol>
@@ -104,6 +123,8 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
             }
 
             <h2>{ t.metrics_title }</h2>
+            <p class="hint">{ t.windows_note }</p>
+            <p class="hint">{ t.weights_note }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label={t.metrics_title}>
                 <table class="metrics">
                     <thead><tr>
@@ -123,18 +144,18 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
                             html! {
                                 <tr data-metric={livetrust_core::index::config::camel(m.metric)}>
                                     <th scope="row">{ t.metric(m.metric) }</th>
-                                    <td>{ t.dimension(m.dimension) }</td>
-                                    <td class="num">{ m.raw.map_or_else(|| t.no_data_yet.to_owned(), |v| t.metric_value(m.metric, v)) }</td>
-                                    <td>{ format!("{} – {}", m.window.first_day, m.window.last_day) }</td>
-                                    <td class="num">{ format!("{:.0}", m.sample) }</td>
-                                    <td class="num">{ match (m.peer_percentile, status) {
+                                    <td data-label={t.col_dimension}>{ t.dimension(m.dimension) }</td>
+                                    <td class="num" data-label={t.col_value}>{ m.raw.map_or_else(|| t.no_data_yet.to_owned(), |v| t.metric_value(m.metric, v)) }</td>
+                                    <td data-label={t.col_window}>{ format!("{} – {}", m.window.first_day, m.window.last_day) }</td>
+                                    <td class="num" data-label={t.col_sample}>{ format!("{:.0}", m.sample) }</td>
+                                    <td class="num" data-label={t.col_percentile}>{ match (m.peer_percentile, status) {
                                         (Some(p), _) => format!("{p:.0}"),
                                         (None, Some(s)) => s.to_owned(),
                                         (None, None) => "–".to_owned(),
                                     } }</td>
-                                    <td class="num">{ m.peer_median.map_or_else(|| "–".to_owned(), |v| t.metric_value(m.metric, v)) }</td>
-                                    <td class="num">{ format!("{:.2}%", m.effective_weight) }</td>
-                                    <td class="num">{ format!("{:.2}", m.contribution) }</td>
+                                    <td class="num" data-label={t.col_peer_median}>{ m.peer_median.map_or_else(|| "–".to_owned(), |v| t.metric_value(m.metric, v)) }</td>
+                                    <td class="num" data-label={t.col_weight}>{ format!("{:.1}%", m.effective_weight) }</td>
+                                    <td class="num" data-label={t.col_contribution}>{ format!("{:.2}", m.contribution) }</td>
                                 </tr>
                             }
                         }) }

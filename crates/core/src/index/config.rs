@@ -215,6 +215,8 @@ pub struct IndexConfig {
     /// the tier's band (0.5: the data favour this tier over the others).
     pub tier_support: f64,
     pub tier_cutoffs: TierCutoffs,
+    /// Suggestions that bring fewer overall points than this are left out.
+    pub min_suggestion_gain: f64,
     pub guard: Guard,
 }
 
@@ -229,6 +231,7 @@ impl Default for IndexConfig {
             min_peers: 5,
             tier_support: 0.5,
             tier_cutoffs: TierCutoffs::default(),
+            min_suggestion_gain: 1.0,
             guard: Guard::default(),
         }
     }
@@ -281,6 +284,12 @@ impl IndexConfig {
             return Err(Error::invalid_field(
                 "tierSupport",
                 "must be between 0 and 1",
+            ));
+        }
+        if !(self.min_suggestion_gain.is_finite() && self.min_suggestion_gain >= 0.0) {
+            return Err(Error::invalid_field(
+                "minSuggestionGain",
+                "must be a non-negative number of points",
             ));
         }
         if self.min_peers == 0 {

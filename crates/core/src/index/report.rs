@@ -57,7 +57,18 @@ pub enum Shortfall {
     /// Fewer merchants with an overall score in the category than `minPeers`.
     FewPeers { peers: u32, needed: u32 },
     /// The "better than" interval spreads over tiers: less than `tierSupport` of it lies in one.
-    WideInterval { low: u8, high: u8 },
+    /// `metric` is the one that widens the overall interval most (its effective weight times its
+    /// score's half-width), with its `sample`; `moreCases` more cases of it would halve its own
+    /// interval (the standard deviation falls with the square root of `n + priorStrength`).
+    WideInterval {
+        low: u8,
+        high: u8,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "tsify", tsify(optional))]
+        metric: Option<MetricId>,
+        sample: f64,
+        more_cases: u64,
+    },
 }
 
 /// Where the merchant stands among the merchants of its L2 category.

@@ -122,8 +122,16 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
+/// A rank as whole percent, rounded down (0–100): what tiers and their support are judged on.
 fn percent_floor(rank: f64) -> u8 {
     (rank * 100.0).floor().clamp(0.0, 100.0) as u8
+}
+
+/// "Better than x %" as reported: at most 99 — the merchant is one of its own peers, so it is
+/// never better than all of them (a what-if beyond every peer still reads 99 %). Tiers are
+/// judged on the unclipped figure.
+fn shown(percent: u8) -> u8 {
+    percent.min(99)
 }
 
 fn tier_of(percent: u8, cutoffs: &TierCutoffs) -> PeerTier {
@@ -383,6 +391,7 @@ fn better_than(sketch: &PeerSketch, s: &Score) -> (u8, u8, u8) {
 
 fn placement(
     scored: &Scored,
+    tallies: &[Tally],
     peers: &CategoryPeers,
     recent_orders: u64,
     config: &IndexConfig,
@@ -397,9 +406,10 @@ fn placement(
     match &scored.overall {
         // Data, but in metrics too few merchants share: say how many the best-covered one has.
         None if few_peers => missing.push(Shortfall::FewPeers {
-            peers: peers
-                .metrics
+            peers: MetricId::ALL
                 .iter()
+                .filter(|&&m| applies(m, peers.repurchase))
+                .filter_map(|m| peers.metrics.get(m.index()))
                 .map(|m| sketch_count(&m.shrunk))
                 .max()
                 .unwrap_or(0),
@@ -424,7 +434,26 @@ fn placement(
         if tier_support(point_tier, low, high, &config.tier_cutoffs) >= config.tier_support {
             tier = Some(point_tier);
         } else {
-            missing.push(Shortfall::WideInterval { low, high });
+            let widest = MetricId::ALL
+                .iter()
+                .zip(&scored.metrics)
+                .filter_map(|(&m, s)| {
+                    let s = s.as_ref()?;
+                    let score = s.score?;
+                    Some((m, s.effective * (score.high - score.low)))
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(m, _)| m);
+            let sample = widest.map_or(0.0, |m| tallies.get(m.index()).map_or(0.0, |t| t.n));
+            // sd ∝ 1/√(n + k): halving it takes 4(n + k) − k cases, 3n + 3k more.
+            let more = (3.0 * (sample + config.prior_strength)).ceil().max(1.0) as u64;
+            missing.push(Shortfall::WideInterval {
+                low: shown(low),
+                high: shown(high),
+                metric: widest,
+                sample: round2(sample),
+                more_cases: more,
+            });
         }
     }
     let tiered = missing.is_empty();
@@ -435,9 +464,9 @@ fn placement(
             PlacementStatus::NotEnoughData
         },
         tier: tier.filter(|_| tiered),
-        better_than_percent: place.map(|p| p.0),
-        better_than_low: place.map(|p| p.1),
-        better_than_high: place.map(|p| p.2),
+        better_than_percent: place.map(|p| shown(p.0)),
+        better_than_low: place.map(|p| shown(p.1)),
+        better_than_high: place.map(|p| shown(p.2)),
         peer_count,
         missing,
     }
@@ -521,7 +550,13 @@ fn report_without_suggestions(
 ) -> IndexReport {
     let repurchase = peers.repurchase;
     let scored = score_metrics(&merchant.tallies, repurchase, &peers.metrics, config);
-    let placement = placement(&scored, peers, merchant.recent_orders, config);
+    let placement = placement(
+        &scored,
+        &merchant.tallies,
+        peers,
+        merchant.recent_orders,
+        config,
+    );
     let metrics = MetricId::ALL
         .iter()
         .zip(&scored.metrics)
@@ -566,7 +601,7 @@ fn report_without_suggestions(
                 status,
                 score: score.map(round_score),
                 tier,
-                better_than_percent: place.map(|p| p.0),
+                better_than_percent: place.map(|p| shown(p.0)),
                 weight: round2(100.0 * scored.dimension_shares.get(i).copied().unwrap_or(0.0)),
                 nominal_weight: if nominal_total > 0.0 {
                     round2(
@@ -630,7 +665,8 @@ pub fn with_value(
 }
 
 /// Per scored metric where the merchant trails the peers, what reaching the peer median and the
-/// top 10 % would bring; the largest gains first.
+/// top 10 % would bring, when that is at least `minSuggestionGain` points; the largest gains
+/// first.
 fn suggestions(
     merchant: &MerchantTallies,
     category_id: &str,
@@ -670,7 +706,7 @@ fn suggestions(
                 continue;
             };
             let gain = after_overall.value - current_overall.value;
-            if gain <= 0.05 {
+            if gain < config.min_suggestion_gain {
                 continue;
             }
             let dim = |r: &IndexReport| {

@@ -379,6 +379,23 @@ fn what_if_a_slow_shipper_ships_everything_in_time_moves_its_score_and_its_tier(
     let (b, a) = (before.overall.unwrap().value, after.overall.unwrap().value);
     assert!(a - b >= 15.0, "{b} → {a}");
     assert_eq!(after.placement.tier, Some(PeerTier::Leading));
+    // Ahead of every peer (its own old self included): reported as better than 99 %, never 100.
+    let ahead = what_if(
+        &placement,
+        &[
+            MetricEdit {
+                metric: MetricId::ShipWithin48hRate,
+                value: 1.0,
+            },
+            MetricEdit {
+                metric: MetricId::DeliveryHours,
+                value: 1.0,
+            },
+        ],
+    )
+    .unwrap();
+    assert_eq!(ahead.placement.better_than_percent, Some(99));
+    assert_eq!(ahead.placement.tier, Some(PeerTier::Leading));
 }
 
 #[test]
