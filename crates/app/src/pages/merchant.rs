@@ -125,7 +125,7 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
             <h2>{ t.metrics_title }</h2>
             <p class="hint">{ t.windows_note }</p>
             <p class="hint">{ t.weights_note }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={t.metrics_title}>
+            <div class="table-scroll metrics-scroll" tabindex="0" role="region" aria-label={t.metrics_title}>
                 <table class="metrics">
                     <thead><tr>
                         <th scope="col">{ t.col_metric }</th><th scope="col">{ t.col_dimension }</th>

@@ -439,14 +439,12 @@ fn text_key(text: &str, min_chars: u32) -> Option<u64> {
     Some(h.finish())
 }
 
-/// Runs the guard over `dataset` as of T. `merchant_index` maps merchant ids to positions and
-/// `order_index` order ids to positions in `dataset.orders` (for orders of known merchants).
+/// Runs the guard over `dataset` as of T. `merchant_index` maps merchant ids to positions.
 pub(crate) fn assess<'a>(
     dataset: &'a Dataset,
     as_of: LocalDate,
     config: &IndexConfig,
     merchant_index: &FxHashMap<&'a str, usize>,
-    order_index: &FxHashMap<&'a str, usize>,
 ) -> Assessment<'a> {
     let guard = &config.guard;
     let p = &guard.points;
@@ -491,6 +489,18 @@ pub(crate) fn assess<'a>(
     for account in &dataset.buyers {
         number(account.id.as_str(), Some(account));
     }
+    // Reviews find their orders while the orders are passed over: a map of the reviewed order ids
+    // is far smaller than one of every order.
+    let mut reviewed: FxHashMap<&str, u32> = FxHashMap::default();
+    let review_slot: Vec<u32> = dataset
+        .reviews
+        .iter()
+        .map(|r| {
+            let next = u32::try_from(reviewed.len()).unwrap_or(u32::MAX);
+            *reviewed.entry(r.order_id.as_str()).or_insert(next)
+        })
+        .collect();
+    let mut order_of_slot: Vec<usize> = vec![usize::MAX; reviewed.len()];
     let mut order_buyers: Vec<u32> = Vec::with_capacity(orders);
     for o in &dataset.orders {
         order_buyers.push(number(o.buyer_id.as_str(), None));
@@ -519,6 +529,10 @@ pub(crate) fn assess<'a>(
         let Some(m) = known else {
             continue;
         };
+        if let Some(&slot) = reviewed.get(o.id.as_str()) {
+            // The last order with the id, as a map from order ids would keep.
+            order_of_slot[slot as usize] = oi;
+        }
         let paid = o.paid_at.unix();
         let (pair, made) = pairs.get_or_make(m as u32, b);
         if made {
@@ -546,6 +560,7 @@ pub(crate) fn assess<'a>(
         }
     }
     drop(other_merchants);
+    drop(reviewed);
     let median_price: Vec<i64> = unit_prices
         .iter_mut()
         .map(|p| {
@@ -710,9 +725,10 @@ pub(crate) fn assess<'a>(
     // copied text.
     let mut eligible: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for (ri, r) in dataset.reviews.iter().enumerate() {
-        let Some(&oi) = order_index.get(r.order_id.as_str()) else {
+        let oi = order_of_slot[review_slot[ri] as usize];
+        if oi == usize::MAX {
             continue;
-        };
+        }
         let o = &dataset.orders[oi];
         let Some(&(m, _)) = pairs.of.get(pair_of_order[oi] as usize) else {
             continue;

@@ -98,14 +98,7 @@ pub fn tally_all(
         .enumerate()
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
-    let mut order_index: FxHashMap<&str, usize> = FxHashMap::default();
-    order_index.reserve(dataset.orders.len());
-    for (oi, o) in dataset.orders.iter().enumerate() {
-        if merchant_index.contains_key(o.merchant_id.as_str()) {
-            order_index.insert(o.id.as_str(), oi);
-        }
-    }
-    let assessment = guard::assess(dataset, as_of, config, &merchant_index, &order_index);
+    let assessment = guard::assess(dataset, as_of, config, &merchant_index);
     let mut summaries = assessment.summaries.clone();
     let n = dataset.merchants.len();
     let mut tallies = vec![vec![Tally::default(); MetricId::ALL.len()]; n];

@@ -433,13 +433,13 @@ fn on_the_demo_at_most_1_percent_of_genuine_orders_and_reviews_are_discounted_an
         .enumerate()
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
-    let orders: rustc_hash::FxHashMap<&str, usize> = d
+    let a = assess(d, demo_as_of(), &config, &merchants);
+    let order_of: rustc_hash::FxHashMap<&str, usize> = d
         .orders
         .iter()
         .enumerate()
         .map(|(i, o)| (o.id.as_str(), i))
         .collect();
-    let a = assess(d, demo_as_of(), &config, &merchants, &orders);
     let planted: std::collections::HashSet<&str> =
         truth.planted_orders.iter().map(String::as_str).collect();
     let (mut genuine, mut genuine_discounted, mut fake, mut fake_caught) =
@@ -460,7 +460,7 @@ fn on_the_demo_at_most_1_percent_of_genuine_orders_and_reviews_are_discounted_an
         if planted.contains(r.order_id.as_str()) {
             continue;
         }
-        let m = merchants[d.orders[orders[r.order_id.as_str()]].merchant_id.as_str()];
+        let m = merchants[d.orders[order_of[r.order_id.as_str()]].merchant_id.as_str()];
         genuine_reviews += 1;
         genuine_reviews_discounted += usize::from(a.standing(m, &r.buyer_id).unwrap().discounted);
     }

@@ -14,13 +14,7 @@ fn standings(d: &Dataset, config: &IndexConfig, m: usize) -> FxHashMap<String, S
         .enumerate()
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
-    let orders: FxHashMap<&str, usize> = d
-        .orders
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i))
-        .collect();
-    let a = assess(d, as_of(), config, &merchants, &orders);
+    let a = assess(d, as_of(), config, &merchants);
     a.buyers_at(m).map(|(k, v)| (k.to_owned(), *v)).collect()
 }
 
