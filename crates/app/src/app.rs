@@ -7,10 +7,12 @@ use crate::components::lang_switch::LangSwitch;
 use crate::i18n::Lang;
 use std::rc::Rc;
 
+use crate::components::source_banner::SourceBanner;
 use crate::pages::{
     import::ImportPage, live_room::LiveRoom, merchant::MerchantPage, not_found::NotFound,
 };
-use crate::state::{AppData, DataContext};
+use crate::state::{AppData, DataContext, ImportSession, Source};
+use crate::storage;
 
 #[derive(Debug, Clone, PartialEq, Eq, Routable)]
 pub enum Route {
@@ -56,15 +58,34 @@ pub fn app() -> Html {
     };
     let data = use_state(|| None::<Rc<AppData>>);
     let error = use_state(|| None::<String>);
+    let import = use_state(|| None::<Rc<ImportSession>>);
     // Set once the merchant's own data replaced the demo, so a late demo cannot overwrite it.
     let replaced = use_mut_ref(|| false);
     {
-        // The demo marketplace is generated and indexed after the first paint.
+        // The merchant's kept files if this browser has them, else the demo marketplace, after
+        // the first paint.
         let data = data.clone();
         let error = error.clone();
+        let import = import.clone();
         let replaced = replaced.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
+                if let Ok(Some(files)) = storage::load().await {
+                    let session = ImportSession::of(files);
+                    let count = session.files.len();
+                    if let Ok(d) = AppData::new(
+                        Source::Imported {
+                            files: count,
+                            kept: true,
+                        },
+                        (*session.dataset).clone(),
+                    ) {
+                        *replaced.borrow_mut() = true;
+                        import.set(Some(Rc::new(session)));
+                        data.set(Some(Rc::new(d)));
+                        return;
+                    }
+                }
                 let demo = AppData::demo();
                 if *replaced.borrow() {
                     return;
@@ -76,6 +97,26 @@ pub fn app() -> Html {
             });
         });
     }
+    let use_demo = {
+        let data = data.clone();
+        let error = error.clone();
+        let replaced = replaced.clone();
+        Callback::from(move |()| {
+            *replaced.borrow_mut() = false;
+            let data = data.clone();
+            let error = error.clone();
+            yew::platform::spawn_local(async move {
+                // Forget the kept files first: a reload must not bring them back.
+                if let Err(e) = storage::clear().await {
+                    error.set(Some(e));
+                }
+                match AppData::demo() {
+                    Ok(d) => data.set(Some(Rc::new(d))),
+                    Err(e) => error.set(Some(e.to_string())),
+                }
+            });
+        })
+    };
     let context = DataContext {
         data: (*data).clone(),
         error: (*error).clone(),
@@ -85,6 +126,12 @@ pub fn app() -> Html {
                 *replaced.borrow_mut() = true;
                 data.set(Some(d));
             })
+        },
+        use_demo,
+        import: (*import).clone(),
+        set_import: {
+            let import = import.clone();
+            Callback::from(move |s: Option<Rc<ImportSession>>| import.set(s))
         },
     };
     let t = lang.texts();
@@ -102,6 +149,7 @@ pub fn app() -> Html {
                     <LangSwitch lang={*lang} on_change={on_lang} />
                 </header>
                 <main id="main" tabindex="-1">
+                    <SourceBanner />
                     <Switch<Route> render={switch} />
                 </main>
             </BrowserRouter>

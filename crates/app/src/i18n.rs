@@ -92,6 +92,13 @@ pub struct Texts {
     pub import_use: &'static str,
     pub import_files_caption: &'static str,
     pub import_problems_caption: &'static str,
+    pub import_unrecognised: &'static str,
+    pub source_import_own: &'static str,
+    pub import_picked: &'static str,
+    pub import_remove_short: &'static str,
+    pub import_clear: &'static str,
+    pub source_back_to_demo: &'static str,
+    pub import_detail: &'static str,
     pub col_file: &'static str,
     pub col_table: &'static str,
     pub col_records: &'static str,
@@ -177,6 +184,11 @@ pub struct Texts {
     import_clean: fn(u64) -> String,
     import_with_problems: fn(u64, u64, u64) -> String,
     import_more_problems: fn(u64) -> String,
+    source_demo: fn(usize) -> String,
+    import_remove: fn(&str) -> String,
+    import_missing: fn(&str) -> String,
+    source_imported: fn(usize, usize) -> String,
+    source_imported_unkept: fn(usize, usize) -> String,
 }
 
 impl Texts {
@@ -349,6 +361,27 @@ impl Texts {
     pub fn import_more_problems(&self, more: u64) -> String {
         (self.import_more_problems)(more)
     }
+
+    pub fn import_remove(&self, file: &str) -> String {
+        (self.import_remove)(file)
+    }
+
+    /// Why the index cannot be computed yet: the tables no file gave a valid record of.
+    pub fn import_missing(&self, tables: &str) -> String {
+        (self.import_missing)(tables)
+    }
+
+    pub fn source_demo(&self, merchants: usize) -> String {
+        (self.source_demo)(merchants)
+    }
+
+    pub fn source_imported(&self, merchants: usize, files: usize, kept: bool) -> String {
+        if kept {
+            (self.source_imported)(merchants, files)
+        } else {
+            (self.source_imported_unkept)(merchants, files)
+        }
+    }
 }
 
 static ZH: Texts = Texts {
@@ -373,6 +406,13 @@ static ZH: Texts = Texts {
     import_use: "用这些数据计算回头客推荐指数",
     import_files_caption: "文件",
     import_problems_caption: "问题",
+    import_unrecognised: "无法识别",
+    source_import_own: "导入自己的数据",
+    import_picked: "已选择的文件",
+    import_remove_short: "移除",
+    import_clear: "清空所选文件",
+    source_back_to_demo: "回到演示数据",
+    import_detail: "原始信息",
     col_file: "文件",
     col_table: "数据表",
     col_records: "记录",
@@ -508,6 +548,11 @@ static ZH: Texts = Texts {
     import_clean: |a| format!("全部 {a} 条记录校验通过。"),
     import_with_problems: |a, s, p| format!("已接收 {a} 条记录，跳过 {s} 条，共发现 {p} 个问题。"),
     import_more_problems: |m| format!("另有 {m} 个问题未列出。"),
+    import_remove: |f| format!("移除 {f}"),
+    import_missing: |t| format!("还不能计算指数：还缺少有效的{t}数据。请同时选择这些表的文件（如 categories.json、merchants.csv、products.ndjson、orders.ndjson）。"),
+    source_demo: |m| format!("当前显示：演示数据（{m} 家商家，在本浏览器中生成）。"),
+    source_imported: |m, f| format!("当前显示：你导入的数据（{m} 家商家，来自 {f} 个文件，保存在本浏览器中，刷新后仍在）。"),
+    source_imported_unkept: |m, f| format!("当前显示：你导入的数据（{m} 家商家，来自 {f} 个文件）。本浏览器拒绝保存它们（如隐私模式或存储已满），刷新后会回到演示数据。"),
 };
 
 static EN: Texts = Texts {
@@ -533,6 +578,13 @@ static EN: Texts = Texts {
     import_use: "Compute the repeat-buyer index from this data",
     import_files_caption: "Files",
     import_problems_caption: "Problems",
+    import_unrecognised: "not recognised",
+    source_import_own: "Import your own data",
+    import_picked: "Chosen files",
+    import_remove_short: "Remove",
+    import_clear: "Clear all files",
+    source_back_to_demo: "Back to the demo",
+    import_detail: "Parser detail",
     col_file: "File",
     col_table: "Table",
     col_records: "Records",
@@ -651,4 +703,9 @@ static EN: Texts = Texts {
     import_clean: |a| format!("All {a} records are valid."),
     import_with_problems: |a, s, p| format!("{a} records accepted, {s} skipped, {p} problems found."),
     import_more_problems: |m| format!("{m} more problems are not listed."),
+    import_remove: |f| format!("Remove {f}"),
+    import_missing: |t| format!("The index cannot be computed yet: no valid records of {t}. Also choose files of these tables (such as categories.json, merchants.csv, products.ndjson, orders.ndjson)."),
+    source_demo: |m| format!("Showing the demo data ({m} merchants, generated in this browser)."),
+    source_imported: |m, f| format!("Showing your imported data ({m} merchants from {f} files, kept in this browser across reloads)."),
+    source_imported_unkept: |m, f| format!("Showing your imported data ({m} merchants from {f} files). This browser refused to keep them (private mode or full storage), so a reload returns to the demo."),
 };

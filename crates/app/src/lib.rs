@@ -11,6 +11,8 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;
+pub mod problem_text;
 pub mod state;
+pub mod storage;
 
 pub use app::App;

@@ -4,15 +4,58 @@
 use std::rc::Rc;
 
 use livetrust_core::generate::{generate, GenerateConfig};
+use livetrust_core::import::{import_files, ImportOptions, ImportReport, InputFile};
 use livetrust_core::index::{market_index, IndexConfig, IndexReport, MarketIndex, Placement};
-use livetrust_core::model::{Dataset, Merchant};
+use livetrust_core::model::{Dataset, Merchant, Table};
 use yew::Callback;
 
 /// Where the data came from, for the page to say so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
-    Demo { seed: u64, merchants: u32 },
-    Imported,
+    Demo {
+        seed: u64,
+        merchants: u32,
+    },
+    /// The merchant's own files; `kept` when this browser stored them (until they choose the
+    /// demo again), false when it refused (private mode, full disk): then they last this visit.
+    Imported {
+        files: usize,
+        kept: bool,
+    },
+}
+
+/// The import page's files and their report, kept while the visitor moves between pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportSession {
+    pub files: Vec<InputFile>,
+    pub report: ImportReport,
+    pub dataset: Rc<Dataset>,
+}
+
+impl ImportSession {
+    /// Imports `files` together (tables may span files).
+    pub fn of(files: Vec<InputFile>) -> Self {
+        let imported = import_files(&files, ImportOptions::default());
+        ImportSession {
+            files,
+            report: imported.report,
+            dataset: Rc::new(imported.dataset),
+        }
+    }
+
+    /// Tables an index needs that no file gave a valid record of.
+    pub fn missing_tables(&self) -> Vec<Table> {
+        let d = &self.dataset;
+        [
+            (Table::Categories, d.categories.is_empty()),
+            (Table::Merchants, d.merchants.is_empty()),
+            (Table::Products, d.products.is_empty()),
+            (Table::Orders, d.orders.is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(t, missing)| missing.then_some(t))
+        .collect()
+    }
 }
 
 #[derive(Debug)]
@@ -96,12 +139,16 @@ impl AppData {
     }
 }
 
-/// The shared state: the data once computed, and how to replace it (after an import).
+/// The shared state: the data once computed, how to replace it (after an import) or go back to
+/// the demo, and the import page's session.
 #[derive(Debug, Clone)]
 pub struct DataContext {
     pub data: Option<Rc<AppData>>,
     pub error: Option<String>,
     pub replace: Callback<Rc<AppData>>,
+    pub use_demo: Callback<()>,
+    pub import: Option<Rc<ImportSession>>,
+    pub set_import: Callback<Option<Rc<ImportSession>>>,
 }
 
 /// Data is compared by identity: a new computation is a new `Rc`, and comparing the reports of
@@ -113,6 +160,16 @@ impl PartialEq for DataContext {
             (None, None) => true,
             _ => false,
         };
-        same_data && self.error == other.error && self.replace == other.replace
+        let same_import = match (&self.import, &other.import) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_data
+            && same_import
+            && self.error == other.error
+            && self.replace == other.replace
+            && self.use_demo == other.use_demo
+            && self.set_import == other.set_import
     }
 }

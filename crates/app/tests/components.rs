@@ -43,6 +43,9 @@ fn host(props: &HostProps) -> Html {
         data: Some(data()),
         error: None,
         replace: Callback::noop(),
+        use_demo: Callback::noop(),
+        import: None,
+        set_import: Callback::noop(),
     };
     html! {
         <ContextProvider<Lang> context={props.lang}>

@@ -1,42 +1,49 @@
 //! "Import data" (导入数据): a merchant loads their own files with a file picker or by dropping
-//! them, and sees the validation report. The files are read in the browser and never uploaded.
+//! them — picks add up, each file can be removed — and sees the validation report, which tables
+//! an index still needs, and the index computed from them. The files are read in the browser and
+//! never uploaded; once used they are kept in this browser (IndexedDB) until the merchant goes
+//! back to the demo. The session stays while the merchant moves between pages.
 
 use gloo_file::futures::read_as_bytes;
 use gloo_file::File;
 use std::rc::Rc;
 
-use livetrust_core::import::{import_files, ImportOptions, ImportReport, InputFile};
-use livetrust_core::model::Dataset;
+use livetrust_core::import::InputFile;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::import_report::ImportReportView;
 use crate::hooks::use_page;
 use crate::i18n::Lang;
-use crate::state::{AppData, DataContext, Source};
+use crate::problem_text::table_name;
+use crate::state::{AppData, DataContext, ImportSession, Source};
+use crate::storage;
 
-#[derive(Debug, Clone, PartialEq)]
-enum Status {
-    Idle,
-    Reading(usize),
-    Done(ImportReport, Rc<Dataset>),
-    Failed(String),
+/// Reads picked files into memory.
+async fn read_all(files: Vec<File>) -> Result<Vec<InputFile>, String> {
+    let mut out = Vec::with_capacity(files.len());
+    for file in &files {
+        let bytes = read_as_bytes(file)
+            .await
+            .map_err(|e| format!("{}: {e}", file.name()))?;
+        out.push(InputFile {
+            name: file.name(),
+            bytes,
+        });
+    }
+    Ok(out)
 }
 
-/// Reads every file, then imports them together (tables may span files).
-async fn read_and_import(files: Vec<File>) -> Status {
-    let mut inputs = Vec::with_capacity(files.len());
-    for file in &files {
-        match read_as_bytes(file).await {
-            Ok(bytes) => inputs.push(InputFile {
-                name: file.name(),
-                bytes,
-            }),
-            Err(e) => return Status::Failed(format!("{}: {e}", file.name())),
-        }
-    }
-    let imported = import_files(&inputs, ImportOptions::default());
-    Status::Done(imported.report, Rc::new(imported.dataset))
+/// The session's files with `added` merged in: a file of the same name is replaced (a corrected
+/// file picked again), the rest are appended.
+fn merged(current: &[InputFile], added: Vec<InputFile>) -> Vec<InputFile> {
+    let mut files: Vec<InputFile> = current
+        .iter()
+        .filter(|f| !added.iter().any(|a| a.name == f.name))
+        .cloned()
+        .collect();
+    files.extend(added);
+    files
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
@@ -49,44 +56,88 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
         .collect()
 }
 
+fn size_text(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / f64::from(1 << 20))
+    } else if bytes < 1024 {
+        format!("{bytes} B")
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    }
+}
+
 #[function_component(ImportPage)]
 pub fn import_page() -> Html {
-    let t = use_context::<Lang>().unwrap_or_default().texts();
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let t = lang.texts();
     let heading = use_node_ref();
     use_page(t.import_title.to_owned(), heading.clone());
-    let status = use_state(|| Status::Idle);
     let ctx = use_context::<DataContext>();
+    let session = ctx.as_ref().and_then(|c| c.import.clone());
+    let reading = use_state(|| None::<usize>);
+    let failure = use_state(|| None::<String>);
+    let failed = use_state(|| None::<String>);
     let navigator = yew_router::prelude::use_navigator();
-    let applied = use_state(|| None::<Result<(), String>>);
     let dragging = use_state(|| false);
 
-    let start = {
-        let status = status.clone();
-        Callback::from(move |files: Vec<File>| {
-            if files.is_empty() {
+    let set_files = {
+        let ctx = ctx.clone();
+        Callback::from(move |files: Vec<InputFile>| {
+            if let Some(ctx) = &ctx {
+                ctx.set_import.emit(if files.is_empty() {
+                    None
+                } else {
+                    Some(Rc::new(ImportSession::of(files)))
+                });
+            }
+        })
+    };
+    let add = {
+        let reading = reading.clone();
+        let failure = failure.clone();
+        let session = session.clone();
+        let set_files = set_files.clone();
+        Callback::from(move |picked: Vec<File>| {
+            if picked.is_empty() {
                 return;
             }
-            status.set(Status::Reading(files.len()));
-            let status = status.clone();
+            reading.set(Some(picked.len()));
+            let (reading, failure, set_files) =
+                (reading.clone(), failure.clone(), set_files.clone());
+            let current = session
+                .as_ref()
+                .map(|s| s.files.clone())
+                .unwrap_or_default();
             yew::platform::spawn_local(async move {
-                status.set(read_and_import(files).await);
+                match read_all(picked).await {
+                    Ok(added) => {
+                        failure.set(None);
+                        set_files.emit(merged(&current, added));
+                    }
+                    Err(e) => failure.set(Some(e)),
+                }
+                reading.set(None);
             });
         })
     };
     let on_pick = {
-        let start = start.clone();
+        let add = add.clone();
         Callback::from(move |e: Event| {
             let input: Option<HtmlInputElement> = e.target_dyn_into();
-            start.emit(files_of(input.and_then(|i| i.files())));
+            add.emit(files_of(input.as_ref().and_then(|i| i.files())));
+            // The same file can be picked again after a fix.
+            if let Some(input) = input {
+                input.set_value("");
+            }
         })
     };
     let on_drop = {
-        let start = start.clone();
+        let add = add.clone();
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            start.emit(files_of(e.data_transfer().and_then(|d| d.files())));
+            add.emit(files_of(e.data_transfer().and_then(|d| d.files())));
         })
     };
     let on_drag_over = {
@@ -101,41 +152,82 @@ pub fn import_page() -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
 
-    let body = match &*status {
-        Status::Idle => html! {},
-        Status::Reading(n) => html! { <p role="status">{ t.import_reading(*n) }</p> },
-        Status::Failed(message) => html! { <p role="alert" class="error">{ message }</p> },
-        Status::Done(report, dataset) => {
-            // Accepted records can replace the demo: the live room and back office then show them.
-            let use_data = {
-                let dataset = dataset.clone();
+    let body = match (&*reading, &*failure, &session) {
+        (Some(n), _, _) => html! { <p role="status">{ t.import_reading(*n) }</p> },
+        (None, Some(message), _) => html! { <p role="alert" class="error">{ message.clone() }</p> },
+        (None, None, None) => html! {},
+        (None, None, Some(s)) => {
+            let missing = s.missing_tables();
+            let can_compute = missing.is_empty();
+            let compute = {
+                let s = s.clone();
                 let ctx = ctx.clone();
-                let applied = applied.clone();
+                let failed = failed.clone();
                 let navigator = navigator.clone();
                 Callback::from(move |_: MouseEvent| {
-                    let result = AppData::new(Source::Imported, (*dataset).clone())
-                        .map(|data| {
-                            if let Some(ctx) = &ctx {
-                                ctx.replace.emit(Rc::new(data));
+                    let (s, ctx, failed, navigator) =
+                        (s.clone(), ctx.clone(), failed.clone(), navigator.clone());
+                    yew::platform::spawn_local(async move {
+                        // Kept first, so that the banner can say truthfully whether a reload
+                        // brings the files back.
+                        let kept = storage::save(&s.files).await.is_ok();
+                        let source = Source::Imported {
+                            files: s.files.len(),
+                            kept,
+                        };
+                        match AppData::new(source, (*s.dataset).clone()) {
+                            Ok(data) => {
+                                if let Some(ctx) = &ctx {
+                                    ctx.replace.emit(Rc::new(data));
+                                }
+                                if let Some(nav) = &navigator {
+                                    nav.push(&crate::app::Route::LiveRoom);
+                                }
                             }
-                        })
-                        .map_err(|e| e.to_string());
-                    let ok = result.is_ok();
-                    applied.set(Some(result));
-                    if ok {
-                        if let Some(nav) = &navigator {
-                            nav.push(&crate::app::Route::LiveRoom);
+                            Err(e) => failed.set(Some(e.to_string())),
                         }
-                    }
+                    });
                 })
             };
+            let clear = {
+                let set_files = set_files.clone();
+                Callback::from(move |_: MouseEvent| set_files.emit(Vec::new()))
+            };
+            let missing_names: Vec<&str> = missing.iter().map(|&x| table_name(lang, x)).collect();
             html! {
                 <>
-                    <ImportReportView report={report.clone()} />
-                    if !dataset.orders.is_empty() && !dataset.merchants.is_empty() {
-                        <button type="button" class="button use-data" onclick={use_data}>{ t.import_use }</button>
-                    }
-                    if let Some(Err(e)) = &*applied {
+                    <ul class="picked-files" aria-label={t.import_picked}>
+                        { for s.files.iter().map(|f| {
+                            let remove = {
+                                let name = f.name.clone();
+                                let files = s.files.clone();
+                                let set_files = set_files.clone();
+                                Callback::from(move |_: MouseEvent| {
+                                    set_files.emit(files.iter().filter(|x| x.name != name).cloned().collect());
+                                })
+                            };
+                            html! {
+                                <li data-file={f.name.clone()}>
+                                    <span class="file-name">{ &f.name }</span>
+                                    <span class="file-size">{ size_text(f.bytes.len()) }</span>
+                                    <button type="button" class="secondary remove" onclick={remove}
+                                        aria-label={t.import_remove(&f.name)}>{ t.import_remove_short }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                    <button type="button" class="secondary clear-files" onclick={clear}>{ t.import_clear }</button>
+                    <ImportReportView report={s.report.clone()} />
+                    <div class="compute">
+                        <button type="button" class="button use-data" onclick={compute}
+                            disabled={!can_compute} aria-describedby={(!can_compute).then_some("compute-why")}>
+                            { t.import_use }
+                        </button>
+                        if !can_compute {
+                            <p id="compute-why" class="hint">{ t.import_missing(&missing_names.join(if lang == Lang::Zh { "、" } else { ", " })) }</p>
+                        }
+                    </div>
+                    if let Some(e) = &*failed {
                         <p role="alert" class="error">{ e.clone() }</p>
                     }
                 </>
