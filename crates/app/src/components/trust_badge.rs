@@ -4,7 +4,8 @@
 //!
 //! A screen reader hears one sentence (the button's text, with the index's name added for screen
 //! readers only) and then, when opened, the panel. The panel floats over the page, so opening it
-//! shifts nothing; on a phone it is a sheet at the bottom of the screen, always in view.
+//! shifts nothing; near the bottom of the window it opens above the badge (or scrolls into view);
+//! on a phone it is a sheet at the bottom of the screen, always in view.
 
 use std::rc::Rc;
 
@@ -64,6 +65,39 @@ pub fn dimension_verdict(t: &Texts, d: &DimensionReport) -> &'static str {
     }
 }
 
+/// Opens `panel` above its badge if it would end below the window and fits above, then scrolls
+/// it into view if any of it is still out of sight.
+fn place_panel(panel: &web_sys::Element) {
+    let _ = panel.remove_attribute("data-placement");
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    let fixed = window
+        .get_computed_style(panel)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("position").ok())
+        .is_some_and(|p| p == "fixed");
+    let below = panel.get_bounding_client_rect();
+    if !fixed && below.bottom() > height {
+        if let Some(badge) = panel.parent_element() {
+            let gap = below.top() - badge.get_bounding_client_rect().bottom();
+            if badge.get_bounding_client_rect().top() - gap - below.height() >= 0.0 {
+                let _ = panel.set_attribute("data-placement", "above");
+            }
+        }
+    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    panel.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 #[function_component(TrustBadge)]
 pub fn trust_badge(props: &TrustBadgeProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
@@ -71,6 +105,7 @@ pub fn trust_badge(props: &TrustBadgeProps) -> Html {
     let open = use_state(|| false);
     let root = use_node_ref();
     let button = use_node_ref();
+    let panel = use_node_ref();
     let panel_id = format!("badge-panel-{}", props.report.merchant_id);
     let r = &props.report;
     let tier = r
@@ -131,6 +166,19 @@ pub fn trust_badge(props: &TrustBadgeProps) -> Html {
             }
         })
     };
+    // A panel that would drop past the bottom of the window opens above its badge when there is
+    // room there; otherwise it is scrolled into view, only as far as needed. (On a phone it is a
+    // fixed sheet and always fits.)
+    {
+        let panel = panel.clone();
+        use_effect_with(*open, move |open| {
+            if *open {
+                if let Some(p) = panel.cast::<web_sys::Element>() {
+                    place_panel(&p);
+                }
+            }
+        });
+    }
     let why = (r.placement.status == PlacementStatus::NotEnoughData)
         .then(|| r.placement.missing.first().map(|s| t.shortfall(s)))
         .flatten();
@@ -147,7 +195,7 @@ pub fn trust_badge(props: &TrustBadgeProps) -> Html {
                 }
             </button>
             // Focusable so that a tap on the panel keeps focus inside the badge (and it open).
-            <div id={panel_id} class="badge-panel" role="group" aria-label={t.dimensions_of} tabindex="-1" hidden={!*open}>
+            <div ref={panel} id={panel_id} class="badge-panel" role="group" aria-label={t.dimensions_of} tabindex="-1" hidden={!*open}>
                 <ul>
                     { for r.dimensions.iter().map(|d| html! {
                         <li data-dimension={livetrust_core::index::config::json_name(d.dimension)}>

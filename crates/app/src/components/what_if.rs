@@ -141,6 +141,13 @@ pub fn what_if_panel(props: &WhatIfProps) -> Html {
                         { t.what_if_result(&score_text(t, base), &score_text(t, r), &change,
                             &placement_text(t, base), &placement_text(t, r)) }
                     </p>
+                    // A higher score can still lose the tier (one thin metric made extreme widens
+                    // the interval): say why, as the back office does for today.
+                    if r.placement.tier.is_none() {
+                        <ul class="what-if-why">
+                            { for r.placement.missing.iter().map(|s| html! { <li>{ t.shortfall(s) }</li> }) }
+                        </ul>
+                    }
                     <table class="data-table visible-table what-if-dimensions">
                         <caption>{ t.what_if_dimensions }</caption>
                         <thead><tr>
@@ -196,7 +203,7 @@ pub fn what_if_panel(props: &WhatIfProps) -> Html {
                     html! {
                         <div class="what-if-field">
                             <label for={id.clone()}>
-                                { t.metric(metric) }<span class="unit">{ format!("（{}）", t.unit(metric)) }</span>
+                                { t.metric(metric) }<span class="unit">{ if lang == Lang::Zh { format!("（{}）", t.unit(metric)) } else { format!(" ({})", t.unit(metric)) } }</span>
                             </label>
                             <input id={id} type="number" inputmode="decimal" step="0.1"
                                 min={range.min.to_string()} max={range.max.to_string()}
