@@ -13,6 +13,7 @@ mod schemas;
 mod serve;
 mod sizes;
 mod test;
+mod widgets;
 
 use std::process::ExitCode;
 
@@ -27,6 +28,8 @@ commands:
   install [--browser]        only install the build tools (and Chromium + e2e packages)
   bench                      run the native and browser benchmarks (see docs/benchmarks.md)
   pkg                        build the npm package `livetrust` into crates/wasm/pkg/
+  widgets                    build the viewer widgets' custom-element bundle (npm package
+                             `livetrust-widgets`) into crates/widgets/pkg/
   schemas                    regenerate schemas/*.schema.json from the Rust model types
   sizes                      print raw/gzip/brotli sizes of dist/*.wasm and dist/*.js
 ";
@@ -44,8 +47,10 @@ fn main() -> ExitCode {
         "install" => install::run(&rest),
         "bench" => bench::run(&rest),
         "pkg" => install::build_tools().and_then(|()| pkg::build()),
+        "widgets" => install::build_tools().and_then(|()| widgets::build()),
         "schemas" => schemas::write(),
-        "sizes" => sizes::print_report(&process::project_root().join("dist")),
+        "sizes" => sizes::print_report(&process::project_root().join("dist"))
+            .and_then(|()| sizes::print_report(&widgets::out_dir())),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

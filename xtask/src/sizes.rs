@@ -1,5 +1,6 @@
-//! Size report of the built app: raw, gzip -9 and brotli -q 11 bytes of every `.wasm` and `.js`
-//! in `dist/`, the figures a page pays over the wire.
+//! Size report of a built bundle (the app in `dist/`, an npm package): raw, gzip -9 and brotli
+//! -q 11 bytes of every `.wasm`, `.js` and `.css`, and their total — the figures a page pays over
+//! the wire.
 
 use std::path::{Path, PathBuf};
 
@@ -18,11 +19,16 @@ pub fn measure(dist: &Path) -> Result<Vec<FileSize>> {
     let mut files: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("wasm" | "js")))
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("wasm" | "js" | "css")
+            )
+        })
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(format!("no .wasm or .js files in {dist:?}"));
+        return Err(format!("no .wasm, .js or .css files in {dist:?}"));
     }
     files
         .iter()
@@ -67,6 +73,14 @@ pub fn format_table(sizes: &[FileSize]) -> String {
             opt(f.brotli)
         ));
     }
+    let sum = |get: fn(&FileSize) -> Option<u64>| -> Option<u64> { sizes.iter().map(get).sum() };
+    s.push_str(&format!(
+        "{:<44} {:>10} {:>10} {:>10}\n",
+        "total",
+        sizes.iter().map(|f| f.raw).sum::<u64>(),
+        opt(sum(|f| f.gzip)),
+        opt(sum(|f| f.brotli))
+    ));
     s
 }
 

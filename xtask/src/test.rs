@@ -9,6 +9,7 @@ use crate::pipeline::Pipeline;
 use crate::pkg;
 use crate::process::{cmd, project_root, run_scanned, Result, TestCounts};
 use crate::sizes;
+use crate::widgets;
 
 const WASM: &str = "wasm32-unknown-unknown";
 
@@ -48,6 +49,8 @@ pub fn run(args: &[&str]) -> Result {
                 "--locked",
                 "--workspace",
                 "--all-targets",
+                "--features",
+                "livetrust-widgets/elements",
                 "--",
                 "-D",
                 "warnings",
@@ -66,9 +69,13 @@ pub fn run(args: &[&str]) -> Result {
                 "-p",
                 "livetrust-core",
                 "-p",
+                "livetrust-widgets",
+                "-p",
                 "livetrust-wasm",
                 "-p",
                 "livetrust-app",
+                "--features",
+                "livetrust-widgets/elements",
                 "--",
                 "-D",
                 "warnings",
@@ -91,14 +98,21 @@ pub fn run(args: &[&str]) -> Result {
                 "--target",
                 WASM,
                 "-p",
+                "livetrust-widgets",
+                "-p",
                 "livetrust-wasm",
                 "-p",
                 "livetrust-app",
+                "--features",
+                "livetrust-widgets/elements",
             ],
         ))
     });
     let packaged = p.step("npm package (crates/wasm/pkg)", || {
         (pkg::build(), TestCounts::default())
+    });
+    let widgets_built = p.step("widget bundle (crates/widgets/pkg)", || {
+        (widgets::build(), TestCounts::default())
     });
     let built = p.step("trunk build --release", || {
         run_scanned(cmd(
@@ -106,7 +120,7 @@ pub fn run(args: &[&str]) -> Result {
             &["build", "--release", "--offline", "--locked"],
         ))
     });
-    if built && packaged {
+    if built && packaged && widgets_built {
         match sizes::measure(&project_root().join("dist")) {
             Ok(table) => p.note(format!(
                 "release build sizes in bytes (dist/):\n{}",
@@ -117,6 +131,12 @@ pub fn run(args: &[&str]) -> Result {
         if let Ok(table) = sizes::measure(&pkg::out_dir()) {
             p.note(format!(
                 "npm package sizes in bytes (crates/wasm/pkg/):\n{}",
+                sizes::format_table(&table)
+            ));
+        }
+        if let Ok(table) = sizes::measure(&widgets::out_dir()) {
+            p.note(format!(
+                "widget bundle sizes in bytes (crates/widgets/pkg/; target: total brotli <= 50 KB for the badge):\n{}",
                 sizes::format_table(&table)
             ));
         }
@@ -136,7 +156,7 @@ pub fn run(args: &[&str]) -> Result {
     } else {
         p.skip(
             "e2e (Playwright + axe-core)",
-            "the release build or the package failed",
+            "the release build, the package or the widget bundle failed",
         );
     }
     p.finish()

@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::lang_switch::LangSwitch;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangTexts};
 use std::rc::Rc;
 
 use crate::components::source_banner::SourceBanner;

@@ -5,23 +5,16 @@ use livetrust_core::index::report::Shortfall;
 use livetrust_core::index::{Dimension, Evidence, MetricId};
 use livetrust_core::peer_tier::PeerTier;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
+pub use livetrust_widgets::i18n::Lang;
+use livetrust_widgets::i18n::{ViewerTexts, EN as VIEWER_EN, ZH as VIEWER_ZH};
+
+/// The app's strings of a language (the viewer widgets' own strings are [`Lang::viewer`]).
+pub trait LangTexts {
+    fn texts(self) -> &'static Texts;
 }
 
-impl Lang {
-    /// BCP 47 tag for the `lang` attribute of `<html>`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn texts(self) -> &'static Texts {
+impl LangTexts for Lang {
+    fn texts(self) -> &'static Texts {
         match self {
             Lang::Zh => &ZH,
             Lang::En => &EN,
@@ -71,18 +64,17 @@ pub struct SuggestionText<'a> {
 /// Every fixed string of the interface.
 #[derive(Debug)]
 pub struct Texts {
+    /// The viewer widgets' strings of the same language: tiers, dimensions and metrics are named
+    /// as the badge names them.
+    pub viewer: &'static ViewerTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_live_room: &'static str,
     pub language_label: &'static str,
     pub live_room_title: &'static str,
     pub live_room_intro: &'static str,
-    pub index_name: &'static str,
     pub not_found: &'static str,
     pub back_home: &'static str,
-    pub tier_leading: &'static str,
-    pub tier_average: &'static str,
-    pub tier_slightly_below: &'static str,
     pub nav_import: &'static str,
     pub import_title: &'static str,
     pub import_intro: &'static str,
@@ -107,11 +99,6 @@ pub struct Texts {
     pub col_record: &'static str,
     pub col_field: &'static str,
     pub col_reason: &'static str,
-    pub not_enough_data: &'static str,
-    pub dimensions_of: &'static str,
-    /// What the tiers compare, in one line.
-    pub badge_meaning: &'static str,
-    pub close: &'static str,
     pub view_details: &'static str,
     pub loading: &'static str,
     pub merchant_title: &'static str,
@@ -144,10 +131,6 @@ pub struct Texts {
     pub what_if_then: &'static str,
     pub guard_title: &'static str,
     pub no_data: &'static str,
-    /// A dimension or metric without any case: not a score, not a tier.
-    pub no_data_yet: &'static str,
-    /// Data, but too few merchants of the category have it to compare with.
-    pub few_peers: &'static str,
     pub guard_intro: &'static str,
     pub guard_none: &'static str,
     pub guard_reasons_caption: &'static str,
@@ -169,14 +152,12 @@ pub struct Texts {
     pub col_day: &'static str,
     pub col_interval: &'static str,
     pub col_placement: &'static str,
-    better_than: fn(u8) -> String,
     interval: fn(f64, f64) -> String,
     suggestion: fn(&SuggestionText) -> String,
     burst: fn(&str, &str, u32, f64) -> String,
     guard_counts: fn(u32, u32) -> String,
     guard_discounted: fn(u32, u32, u32, u64) -> String,
     spike: fn(&str, &str, &str, u32, f64) -> String,
-    shortfall: fn(&Shortfall) -> String,
     evidence: fn(Evidence) -> &'static str,
     what_if_result: fn(&str, &str, &str, &str, &str) -> String,
     out_of_range: fn(f64, f64, &str) -> String,
@@ -193,61 +174,20 @@ pub struct Texts {
 
 impl Texts {
     pub fn tier(&self, tier: PeerTier) -> &'static str {
-        match tier {
-            PeerTier::Leading => self.tier_leading,
-            PeerTier::Average => self.tier_average,
-            PeerTier::SlightlyBelow => self.tier_slightly_below,
-        }
+        self.viewer.tier(tier)
     }
 
     pub fn dimension(&self, d: Dimension) -> &'static str {
-        let zh = std::ptr::eq(self, &ZH);
-        match (d, zh) {
-            (Dimension::Quality, true) => "品质",
-            (Dimension::Service, true) => "服务",
-            (Dimension::Content, true) => "内容",
-            (Dimension::RepeatExperience, true) => "回头客购物体验",
-            (Dimension::Quality, false) => "Quality",
-            (Dimension::Service, false) => "Service",
-            (Dimension::Content, false) => "Content",
-            (Dimension::RepeatExperience, false) => "Repeat-buyer experience",
-        }
+        self.viewer.dimension(d)
     }
 
     pub fn metric(&self, m: MetricId) -> &'static str {
-        let zh = std::ptr::eq(self, &ZH);
-        use MetricId::*;
-        match (m, zh) {
-            (RepeatBuyerRate, true) => "回头客占比",
-            (PositiveReviewRate, true) => "好评率",
-            (DissatisfactionRate, true) => "商品不满意率",
-            (QualityRefundRate, true) => "品质退款率",
-            (RefundOnlyHours, true) => "仅退款完结时长",
-            (ReturnRefundHours, true) => "退货退款完结时长",
-            (FirstResponseMinutes, true) => "客服首次响应时长",
-            (ComplaintRate, true) => "投诉率",
-            (ShipWithin48hRate, true) => "48小时发货率",
-            (DeliveryHours, true) => "签收时长",
-            (LiveEngagement, true) => "直播间互动",
-            (ExplainCoverage, true) => "商品讲解覆盖率",
-            (RepeatBuyerRate, false) => "Repeat-buyer rate",
-            (PositiveReviewRate, false) => "Positive-review rate",
-            (DissatisfactionRate, false) => "Product dissatisfaction rate",
-            (QualityRefundRate, false) => "Quality refund rate",
-            (RefundOnlyHours, false) => "Refund-only completion time",
-            (ReturnRefundHours, false) => "Return-and-refund completion time",
-            (FirstResponseMinutes, false) => "First response time",
-            (ComplaintRate, false) => "Complaint rate",
-            (ShipWithin48hRate, false) => "Shipped within 48 h",
-            (DeliveryHours, false) => "Time to delivery",
-            (LiveEngagement, false) => "Live-room engagement",
-            (ExplainCoverage, false) => "Explain coverage",
-        }
+        self.viewer.metric(m)
     }
 
     /// A metric value with its unit: rates as percent, times in hours or minutes.
     pub fn metric_value(&self, m: MetricId, value: f64) -> String {
-        let zh = std::ptr::eq(self, &ZH);
+        let zh = self.viewer.lang == Lang::Zh;
         use MetricId::*;
         match m {
             RefundOnlyHours | ReturnRefundHours | DeliveryHours => {
@@ -303,7 +243,7 @@ impl Texts {
 
     /// Why no tier is shown, in one sentence.
     pub fn shortfall(&self, s: &Shortfall) -> String {
-        (self.shortfall)(s)
+        self.viewer.shortfall(s)
     }
 
     pub fn evidence(&self, e: Evidence) -> &'static str {
@@ -328,7 +268,7 @@ impl Texts {
 
     /// The unit a metric is shown and edited in.
     pub fn unit(&self, m: MetricId) -> &'static str {
-        let zh = std::ptr::eq(self, &ZH);
+        let zh = self.viewer.lang == Lang::Zh;
         use MetricId::*;
         match (m, zh) {
             (RefundOnlyHours | ReturnRefundHours | DeliveryHours, true) => "小时",
@@ -343,7 +283,7 @@ impl Texts {
 
     /// "better than x% of peers".
     pub fn better_than(&self, percent: u8) -> String {
-        (self.better_than)(percent)
+        self.viewer.better_than(percent)
     }
 
     pub fn import_reading(&self, files: usize) -> String {
@@ -385,18 +325,15 @@ impl Texts {
 }
 
 static ZH: Texts = Texts {
+    viewer: &VIEWER_ZH,
     app_name: "回头客信任",
     skip_to_content: "跳到正文",
     nav_live_room: "直播间",
     language_label: "语言",
     live_room_title: "直播间",
     live_room_intro: "回头客推荐指数：与同类目商家相比的口碑表现。",
-    index_name: "回头客推荐指数",
     not_found: "页面不存在",
     back_home: "返回直播间",
-    tier_leading: "领先",
-    tier_average: "平均",
-    tier_slightly_below: "略低于同行",
     nav_import: "导入数据",
     import_title: "导入数据",
     import_intro: "载入店铺自己的订单、评价等数据文件（JSON、NDJSON 或 CSV），逐条校验。",
@@ -421,10 +358,6 @@ static ZH: Texts = Texts {
     col_record: "行/记录",
     col_field: "字段",
     col_reason: "原因",
-    not_enough_data: "暂无足够数据",
-    dimensions_of: "四项表现",
-    close: "关闭",
-    badge_meaning: "与同一二级类目的商家比较：领先＝超过至少75%的同行，平均＝超过25%–75%，略低于同行＝不足25%。",
     view_details: "查看指数详情",
     loading: "正在计算回头客推荐指数……",
     merchant_title: "商家后台 · 回头客推荐指数",
@@ -457,8 +390,6 @@ static ZH: Texts = Texts {
     what_if_then: "调整后",
     guard_title: "刷单与刷评识别",
     no_data: "无数据",
-    no_data_yet: "暂无数据",
-    few_peers: "同行数据不足",
     guard_intro: "可疑买家的订单和评价不计入指数：证据来自账号、设备与地址、下单时间和评价内容，达到4分即剔除。",
     guard_none: "未发现可疑买家。",
     guard_reasons_caption: "剔除原因（每项为出现该证据的可疑买家数）",
@@ -480,7 +411,6 @@ static ZH: Texts = Texts {
     col_day: "日期",
     col_interval: "90% 可信区间",
     col_placement: "同行位置",
-    better_than: |p| format!("超过{p}%同行"),
     interval: |l, h| format!("90% 可信区间 {l:.1}–{h:.1}（数据越少，区间越宽）"),
     suggestion: |s| {
         let level = if s.top10 {
@@ -516,19 +446,6 @@ static ZH: Texts = Texts {
     spike: |p, f, l, n, u| {
         format!("{f} 至 {l}：低价商品 {p} 共 {n} 笔订单（平时48小时约 {u:.0} 笔）。")
     },
-    shortfall: |s| match s {
-        Shortfall::NoData => "还没有可以计算的数据。".to_owned(),
-        Shortfall::FewOrders { orders, needed } => {
-            format!("近30天有效订单 {orders} 笔，至少需要 {needed} 笔（已剔除的刷单不计）。")
-        }
-        Shortfall::FewPeers { peers, needed } => {
-            format!("同类目只有 {peers} 家商家有数据，至少需要 {needed} 家才能比较。")
-        }
-        Shortfall::WideInterval { low, high, metric, sample, more_cases } => {
-            let which = metric.map(|m| format!("区间最宽的是「{}」（样本 {sample:.0}），再有约 {more_cases} 个样本可让它的区间缩小一半。", ZH.metric(m))).unwrap_or_default();
-            format!("数据还不足以确定层级：可能超过 {low}%–{high}% 的同行，跨越了不止一个层级。{which}")
-        }
-    },
     evidence: |e| match e {
         Evidence::NewAccount => "新注册账号",
         Evidence::OnlyThisShop => "只在本店购买",
@@ -556,6 +473,7 @@ static ZH: Texts = Texts {
 };
 
 static EN: Texts = Texts {
+    viewer: &VIEWER_EN,
     app_name: "livetrust",
     skip_to_content: "Skip to content",
     nav_live_room: "Live room",
@@ -563,12 +481,8 @@ static EN: Texts = Texts {
     live_room_title: "Live room",
     live_room_intro:
         "Repeat-buyer recommendation index: how each shop compares with peers in its category.",
-    index_name: "Repeat-buyer index",
     not_found: "Page not found",
     back_home: "Back to the live room",
-    tier_leading: "Leading",
-    tier_average: "Average",
-    tier_slightly_below: "Slightly below peers",
     nav_import: "Import data",
     import_title: "Import data",
     import_intro: "Load your shop's own data files (JSON, NDJSON or CSV): orders, reviews and more, checked record by record.",
@@ -593,10 +507,6 @@ static EN: Texts = Texts {
     col_record: "Line/record",
     col_field: "Field",
     col_reason: "Reason",
-    not_enough_data: "Not enough data yet",
-    dimensions_of: "Four dimensions",
-    close: "Close",
-    badge_meaning: "Compared with merchants of the same L2 category: Leading = better than at least 75% of them, Average = 25–75%, Slightly below peers = under 25%.",
     view_details: "Index details",
     loading: "Computing the repeat-buyer index…",
     merchant_title: "Back office · Repeat-buyer index",
@@ -629,8 +539,6 @@ static EN: Texts = Texts {
     what_if_then: "After the change",
     guard_title: "Brushing guard",
     no_data: "no data",
-    no_data_yet: "No data yet",
-    few_peers: "Too few peers with data",
     guard_intro: "Orders and reviews of suspicious buyers do not count: evidence comes from the account, shared devices and addresses, order timing and review text; 4 points discount a buyer.",
     guard_none: "No suspicious buyers found.",
     guard_reasons_caption: "Why (suspicious buyers showing each piece of evidence)",
@@ -652,7 +560,6 @@ static EN: Texts = Texts {
     col_day: "Day",
     col_interval: "90% interval",
     col_placement: "Among peers",
-    better_than: |p| format!("better than {p}% of peers"),
     interval: |l, h| format!("90% credible interval {l:.1}–{h:.1} (the less data, the wider)"),
     suggestion: |s| {
         let level = if s.top10 { "peer top 10 %" } else { "peer median" };
@@ -675,15 +582,6 @@ static EN: Texts = Texts {
     guard_counts: |i, c| format!("{i} more reviews are not counted (order not delivered, written before delivery, or not by the buyer); {c} are over the per-buyer cap."),
     guard_discounted: |b, o, r, recent| format!("{b} suspicious buyers discounted: {o} orders and {r} reviews do not count, {recent} of the orders in the last 30 days."),
     spike: |p, f, l, n, u| format!("{f} to {l}: {n} orders of the low-priced item {p} (usually about {u:.0} in 48 hours)."),
-    shortfall: |s| match s {
-        Shortfall::NoData => "There is no data to compute from yet.".to_owned(),
-        Shortfall::FewOrders { orders, needed } => format!("{orders} genuine orders in the last 30 days; at least {needed} are needed (discounted orders do not count)."),
-        Shortfall::FewPeers { peers, needed } => format!("Only {peers} merchants of the category have data; at least {needed} are needed to compare."),
-        Shortfall::WideInterval { low, high, metric, sample, more_cases } => {
-            let which = metric.map(|m| format!(" The widest is “{}” ({sample:.0} cases); about {more_cases} more would halve its interval.", EN.metric(m))).unwrap_or_default();
-            format!("The data cannot tell the tier yet: better than somewhere between {low}% and {high}% of peers, which spans more than one tier.{which}")
-        }
-    },
     evidence: |e| match e {
         Evidence::NewAccount => "New account",
         Evidence::OnlyThisShop => "Buys only here",

@@ -8,13 +8,13 @@
 
 use std::rc::Rc;
 
-use livetrust_app::components::trust_badge::TrustBadge;
-use livetrust_app::i18n::Lang;
+use livetrust_app::i18n::{Lang, LangTexts};
 use livetrust_app::pages::merchant::MerchantPage;
 use livetrust_app::state::{AppData, DataContext, Source};
 use livetrust_core::generate::{generate, GenerateConfig};
 use livetrust_core::index::report::PlacementStatus;
 use livetrust_core::index::IndexReport;
+use livetrust_widgets::{BadgeData, TrustBadge};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
@@ -62,7 +62,7 @@ struct BadgeHostProps {
 
 #[function_component(BadgeHost)]
 fn badge_host(props: &BadgeHostProps) -> Html {
-    html! { <Host lang={props.lang}><TrustBadge report={props.report.clone()} /></Host> }
+    html! { <Host lang={props.lang}><TrustBadge data={Rc::new(BadgeData::from(&*props.report))} lang={props.lang} /></Host> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -5,8 +5,8 @@
 use livetrust_core::index::report::DimensionReport;
 use yew::prelude::*;
 
-use crate::components::trust_badge::dimension_verdict;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangTexts};
+use livetrust_widgets::badge::dimension_verdict;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct DimensionChartProps {
@@ -40,7 +40,7 @@ pub fn dimension_chart(props: &DimensionChartProps) -> Html {
                                     Some(score) => html! {
                                         <span class="dim-bar" style={format!("width: {}", percent(score.value))}></span>
                                     },
-                                    None => html! { <span class="dim-none">{ dimension_verdict(t, d) }</span> },
+                                    None => html! { <span class="dim-none">{ dimension_verdict(t.viewer, d.status, d.tier) }</span> },
                                 } }
                                 { marker(d.peer_median, "chart-median") }
                                 { marker(d.peer_top10, "chart-top10") }
@@ -67,7 +67,7 @@ pub fn dimension_chart(props: &DimensionChartProps) -> Html {
                         html! {
                             <tr data-dimension={livetrust_core::index::config::json_name(d.dimension)}>
                                 <th scope="row">{ t.dimension(d.dimension) }</th>
-                                <td class="num">{ d.score.map_or_else(|| dimension_verdict(t, d).to_owned(), |s| format!("{:.1}", s.value)) }</td>
+                                <td class="num">{ d.score.map_or_else(|| dimension_verdict(t.viewer, d.status, d.tier).to_owned(), |s| format!("{:.1}", s.value)) }</td>
                                 <td class="num">{ number(d.peer_median) }</td>
                                 <td class="num">{ number(d.peer_top10) }</td>
                                 <td class="num">{ format!("{:.1}%", d.weight) }</td>

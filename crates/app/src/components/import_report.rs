@@ -6,7 +6,7 @@
 use livetrust_core::import::{ImportReport, Problem, ProblemKind};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangTexts};
 use crate::problem_text::{describe, fix, table_name};
 
 #[derive(Debug, Properties, PartialEq)]

@@ -3,7 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangTexts};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct LangSwitchProps {

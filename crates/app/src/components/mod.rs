@@ -5,5 +5,4 @@ pub mod import_report;
 pub mod lang_switch;
 pub mod source_banner;
 pub mod trend_chart;
-pub mod trust_badge;
 pub mod what_if;

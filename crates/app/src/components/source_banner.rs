@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangTexts};
 use crate::state::{DataContext, Source};
 
 #[function_component(SourceBanner)]

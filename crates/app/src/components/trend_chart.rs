@@ -4,7 +4,7 @@
 use livetrust_core::index::TrendPoint;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangTexts};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct TrendChartProps {
@@ -86,11 +86,11 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
                     { for props.points.iter().map(|p| html! {
                         <tr>
                             <th scope="row">{ p.as_of.to_string() }</th>
-                            <td class="num">{ p.overall.map_or_else(|| t.no_data_yet.to_owned(), |s| format!("{:.1}", s.value)) }</td>
+                            <td class="num">{ p.overall.map_or_else(|| t.viewer.no_data_yet.to_owned(), |s| format!("{:.1}", s.value)) }</td>
                             <td class="num">{ p.overall.map_or_else(|| "–".to_owned(), |s| format!("{:.1}–{:.1}", s.low, s.high)) }</td>
                             <td>{ match (p.tier, p.better_than_percent) {
                                 (Some(tier), Some(b)) => format!("{} · {}", t.tier(tier), t.better_than(b)),
-                                _ => t.not_enough_data.to_owned(),
+                                _ => t.viewer.not_enough_data.to_owned(),
                             } }</td>
                         </tr>
                     }) }

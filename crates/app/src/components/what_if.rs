@@ -10,8 +10,8 @@ use livetrust_core::index::{what_if, IndexReport, MetricEdit, MetricId, Placemen
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::trust_badge::dimension_verdict;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, LangTexts, Texts};
+use livetrust_widgets::badge::dimension_verdict;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct WhatIfProps {
@@ -88,13 +88,15 @@ fn read(metric: MetricId, text: &str) -> Option<Typed> {
 fn placement_text(t: &Texts, r: &IndexReport) -> String {
     match (r.placement.tier, r.placement.better_than_percent) {
         (Some(tier), Some(b)) => format!("{} · {}", t.tier(tier), t.better_than(b)),
-        _ => t.not_enough_data.to_owned(),
+        _ => t.viewer.not_enough_data.to_owned(),
     }
 }
 
 fn score_text(t: &Texts, r: &IndexReport) -> String {
-    r.overall
-        .map_or_else(|| t.no_data_yet.to_owned(), |o| format!("{:.1}", o.value))
+    r.overall.map_or_else(
+        || t.viewer.no_data_yet.to_owned(),
+        |o| format!("{:.1}", o.value),
+    )
 }
 
 #[function_component(WhatIf)]
@@ -158,7 +160,7 @@ pub fn what_if_panel(props: &WhatIfProps) -> Html {
                         <tbody>
                             { for base.dimensions.iter().zip(&r.dimensions).map(|(b, a)| {
                                 let show = |d: &livetrust_core::index::report::DimensionReport| d.score
-                                    .map_or_else(|| dimension_verdict(t, d).to_owned(), |s| format!("{:.1}", s.value));
+                                    .map_or_else(|| dimension_verdict(t.viewer, d.status, d.tier).to_owned(), |s| format!("{:.1}", s.value));
                                 let delta = match (a.score, b.score) {
                                     (Some(x), Some(y)) if (x.value - y.value).abs() >= 0.05 => format!(" ({:+.1})", x.value - y.value),
                                     _ => String::new(),
@@ -208,7 +210,7 @@ pub fn what_if_panel(props: &WhatIfProps) -> Html {
                             <input id={id} type="number" inputmode="decimal" step="0.1"
                                 min={range.min.to_string()} max={range.max.to_string()}
                                 value={text}
-                                placeholder={if m.raw.is_none() { t.no_data_yet } else { "" }}
+                                placeholder={if m.raw.is_none() { t.viewer.no_data_yet } else { "" }}
                                 aria-invalid={invalid.to_string()}
                                 aria-describedby={invalid.then(|| error_id.clone())}
                                 oninput={on_input} />

@@ -4,7 +4,7 @@ use std::cell::Cell;
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangTexts};
 
 thread_local! {
     /// Whether a page has rendered before: the first page keeps the browser's initial focus;

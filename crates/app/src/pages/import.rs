@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::components::import_report::ImportReportView;
 use crate::hooks::use_page;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangTexts};
 use crate::problem_text::table_name;
 use crate::state::{AppData, DataContext, ImportSession, Source};
 use crate::storage;

@@ -1,20 +1,23 @@
 //! The viewer's live room: the shops streaming now, each with its trust badge from the index.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::trust_badge::TrustBadge;
 use crate::hooks::use_page;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangTexts};
 use crate::state::DataContext;
+use livetrust_widgets::{BadgeData, TrustBadge};
 
 /// How many shops the live room lists.
 const SHOWN: usize = 8;
 
 #[function_component(LiveRoom)]
 pub fn live_room() -> Html {
-    let t = use_context::<Lang>().unwrap_or_default().texts();
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let t = lang.texts();
     let heading = use_node_ref();
     use_page(t.live_room_title.to_owned(), heading.clone());
     let ctx = use_context::<DataContext>();
@@ -43,7 +46,7 @@ pub fn live_room() -> Html {
                         <li class="merchant" key={m.id.clone()} data-merchant-id={m.id.clone()}>
                             <span class="merchant-name">{ &m.name }</span>
                             <span class="category">{ data.category_name(&m.category_id) }</span>
-                            <TrustBadge report={report.clone()} />
+                            <TrustBadge data={Rc::new(BadgeData::from(&**report))} {lang} />
                             <Link<Route> to={Route::Merchant { id: m.id.clone() }} classes="details">
                                 { t.view_details }<span class="visually-hidden">{ format!(" · {}", m.name) }</span>
                             </Link<Route>>

@@ -13,10 +13,10 @@ use crate::hooks::use_page;
 
 use crate::components::dimension_chart::DimensionChart;
 use crate::components::trend_chart::TrendChart;
-use crate::components::trust_badge::TrustBadge;
 use crate::components::what_if::WhatIf;
-use crate::i18n::{Direction, Lang, SuggestionText};
+use crate::i18n::{Direction, Lang, LangTexts, SuggestionText};
 use crate::state::DataContext;
+use livetrust_widgets::{BadgeData, TrustBadge};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct MerchantPageProps {
@@ -25,7 +25,8 @@ pub struct MerchantPageProps {
 
 #[function_component(MerchantPage)]
 pub fn merchant_page(props: &MerchantPageProps) -> Html {
-    let t = use_context::<Lang>().unwrap_or_default().texts();
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let t = lang.texts();
     let data = use_context::<DataContext>().and_then(|c| c.data);
     // The trend recomputes the index at four earlier days for this merchant's category only.
     let trend = {
@@ -73,10 +74,10 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
                             <div class="overall-value">{ format!("{:.1}", o.value) }</div>
                             <div class="hint">{ t.interval(o.low, o.high) }</div>
                         </> },
-                        None => html! { <div class="overall-value overall-none">{ t.no_data_yet }</div> },
+                        None => html! { <div class="overall-value overall-none">{ t.viewer.no_data_yet }</div> },
                     } }
                 </div>
-                <TrustBadge report={report.clone()} />
+                <TrustBadge data={Rc::new(BadgeData::from(&**report))} {lang} />
             </div>
             if !r.placement.missing.is_empty() {
                 <section class="why-no-tier" aria-labelledby="why-no-tier-title">
@@ -138,14 +139,14 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
                         { for r.metrics.iter().map(|m| {
                             let status = match m.status {
                                 DataStatus::Scored => None,
-                                DataStatus::NoData => Some(t.no_data_yet),
-                                DataStatus::FewPeers => Some(t.few_peers),
+                                DataStatus::NoData => Some(t.viewer.no_data_yet),
+                                DataStatus::FewPeers => Some(t.viewer.few_peers),
                             };
                             html! {
                                 <tr data-metric={livetrust_core::index::config::camel(m.metric)}>
                                     <th scope="row">{ t.metric(m.metric) }</th>
                                     <td data-label={t.col_dimension}>{ t.dimension(m.dimension) }</td>
-                                    <td class="num" data-label={t.col_value}>{ m.raw.map_or_else(|| t.no_data_yet.to_owned(), |v| t.metric_value(m.metric, v)) }</td>
+                                    <td class="num" data-label={t.col_value}>{ m.raw.map_or_else(|| t.viewer.no_data_yet.to_owned(), |v| t.metric_value(m.metric, v)) }</td>
                                     <td data-label={t.col_window}>{ format!("{} – {}", m.window.first_day, m.window.last_day) }</td>
                                     <td class="num" data-label={t.col_sample}>{ format!("{:.0}", m.sample) }</td>
                                     <td class="num" data-label={t.col_percentile}>{ match (m.peer_percentile, status) {

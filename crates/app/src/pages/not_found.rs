@@ -5,7 +5,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::hooks::use_page;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LangTexts};
 
 #[function_component(NotFound)]
 pub fn not_found() -> Html {

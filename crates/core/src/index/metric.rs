@@ -25,6 +25,16 @@ impl Dimension {
         Dimension::Content,
         Dimension::RepeatExperience,
     ];
+
+    /// Its name in JSON (`repeatExperience`), without a serializer (the viewer widgets have none).
+    pub const fn json_name(self) -> &'static str {
+        match self {
+            Dimension::Quality => "quality",
+            Dimension::Service => "service",
+            Dimension::Content => "content",
+            Dimension::RepeatExperience => "repeatExperience",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -487,3 +487,10 @@ fn in_the_dissatisfaction_rate_at_most_3_reviews_of_one_buyer_count_in_the_windo
     assert_eq!(sum_n(t.tally(MetricId::DissatisfactionRate)), (3.0, 5.0));
     assert_eq!(t.guard.capped_reviews, 2);
 }
+
+#[test]
+fn a_dimension_names_itself_as_serde_does() {
+    for d in crate::index::Dimension::ALL {
+        assert_eq!(d.json_name(), crate::index::config::json_name(d));
+    }
+}

@@ -1,0 +1,340 @@
+//! What viewers read, in Chinese (default) and English: the language type shared with the app, and
+//! the strings of the viewer widgets as a typed table (a missing translation is a compile error).
+//! The app's back-office table reuses these, so a tier or a metric is named the same everywhere.
+
+use livetrust_core::index::report::Shortfall;
+use livetrust_core::index::{Dimension, MetricId};
+use livetrust_core::peer_tier::PeerTier;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// BCP 47 tag for a `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language a `lang` attribute asks for: English for `en` and its subtags (`en-GB`),
+    /// Chinese for anything else, absent included.
+    pub fn from_tag(tag: &str) -> Lang {
+        let b = tag.as_bytes();
+        let english = b.len() >= 2
+            && b[..2].eq_ignore_ascii_case(b"en")
+            && matches!(b.get(2), None | Some(b'-' | b'_'));
+        if english {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    pub fn viewer(self) -> &'static ViewerTexts {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The strings of the viewer widgets.
+#[derive(Debug)]
+pub struct ViewerTexts {
+    pub lang: Lang,
+    pub index_name: &'static str,
+    /// Put between the index's name and the tier when read as one sentence.
+    pub name_separator: &'static str,
+    /// Put between the tier and "better than x%".
+    pub separator: &'static str,
+    pub tier_leading: &'static str,
+    pub tier_average: &'static str,
+    pub tier_slightly_below: &'static str,
+    pub not_enough_data: &'static str,
+    pub dimensions_of: &'static str,
+    /// What the tiers compare, in one line.
+    pub badge_meaning: &'static str,
+    pub close: &'static str,
+    /// A dimension or metric without any case: not a score, not a tier.
+    pub no_data_yet: &'static str,
+    /// Data, but too few merchants of the category have it to compare with.
+    pub few_peers: &'static str,
+    /// Shown while an element waits for its data.
+    pub loading: &'static str,
+    /// Shown instead of a badge whose data could not be read; the reason follows.
+    pub unreadable: &'static str,
+    better_than: fn(u8) -> String,
+    shortfall: fn(&Shortfall) -> String,
+}
+
+impl ViewerTexts {
+    pub fn tier(&self, tier: PeerTier) -> &'static str {
+        match tier {
+            PeerTier::Leading => self.tier_leading,
+            PeerTier::Average => self.tier_average,
+            PeerTier::SlightlyBelow => self.tier_slightly_below,
+        }
+    }
+
+    pub fn dimension(&self, d: Dimension) -> &'static str {
+        match (d, self.lang) {
+            (Dimension::Quality, Lang::Zh) => "品质",
+            (Dimension::Service, Lang::Zh) => "服务",
+            (Dimension::Content, Lang::Zh) => "内容",
+            (Dimension::RepeatExperience, Lang::Zh) => "回头客购物体验",
+            (Dimension::Quality, Lang::En) => "Quality",
+            (Dimension::Service, Lang::En) => "Service",
+            (Dimension::Content, Lang::En) => "Content",
+            (Dimension::RepeatExperience, Lang::En) => "Repeat-buyer experience",
+        }
+    }
+
+    pub fn metric(&self, m: MetricId) -> &'static str {
+        use MetricId::*;
+        match (m, self.lang) {
+            (RepeatBuyerRate, Lang::Zh) => "回头客占比",
+            (PositiveReviewRate, Lang::Zh) => "好评率",
+            (DissatisfactionRate, Lang::Zh) => "商品不满意率",
+            (QualityRefundRate, Lang::Zh) => "品质退款率",
+            (RefundOnlyHours, Lang::Zh) => "仅退款完结时长",
+            (ReturnRefundHours, Lang::Zh) => "退货退款完结时长",
+            (FirstResponseMinutes, Lang::Zh) => "客服首次响应时长",
+            (ComplaintRate, Lang::Zh) => "投诉率",
+            (ShipWithin48hRate, Lang::Zh) => "48小时发货率",
+            (DeliveryHours, Lang::Zh) => "签收时长",
+            (LiveEngagement, Lang::Zh) => "直播间互动",
+            (ExplainCoverage, Lang::Zh) => "商品讲解覆盖率",
+            (RepeatBuyerRate, Lang::En) => "Repeat-buyer rate",
+            (PositiveReviewRate, Lang::En) => "Positive-review rate",
+            (DissatisfactionRate, Lang::En) => "Product dissatisfaction rate",
+            (QualityRefundRate, Lang::En) => "Quality refund rate",
+            (RefundOnlyHours, Lang::En) => "Refund-only completion time",
+            (ReturnRefundHours, Lang::En) => "Return-and-refund completion time",
+            (FirstResponseMinutes, Lang::En) => "First response time",
+            (ComplaintRate, Lang::En) => "Complaint rate",
+            (ShipWithin48hRate, Lang::En) => "Shipped within 48 h",
+            (DeliveryHours, Lang::En) => "Time to delivery",
+            (LiveEngagement, Lang::En) => "Live-room engagement",
+            (ExplainCoverage, Lang::En) => "Explain coverage",
+        }
+    }
+
+    /// "better than x% of peers".
+    pub fn better_than(&self, percent: u8) -> String {
+        (self.better_than)(percent)
+    }
+
+    /// Why no tier is shown, in one sentence.
+    pub fn shortfall(&self, s: &Shortfall) -> String {
+        (self.shortfall)(s)
+    }
+}
+
+/// A count as digits, without pulling float formatting into the widget bundle.
+fn count(n: u64) -> String {
+    n.to_string()
+}
+
+/// A sample size (a fractional weight in the report) rounded to a whole number of cases.
+fn cases(sample: f64) -> String {
+    if sample.is_finite() && sample > 0.0 {
+        count((sample + 0.5) as u64)
+    } else {
+        count(0)
+    }
+}
+
+pub static ZH: ViewerTexts = ViewerTexts {
+    lang: Lang::Zh,
+    index_name: "回头客推荐指数",
+    name_separator: "：",
+    separator: "，",
+    tier_leading: "领先",
+    tier_average: "平均",
+    tier_slightly_below: "略低于同行",
+    not_enough_data: "暂无足够数据",
+    dimensions_of: "四项表现",
+    badge_meaning: "与同一二级类目的商家比较：领先＝超过至少75%的同行，平均＝超过25%–75%，略低于同行＝不足25%。",
+    close: "关闭",
+    no_data_yet: "暂无数据",
+    few_peers: "同行数据不足",
+    loading: "正在载入回头客推荐指数",
+    unreadable: "无法显示回头客推荐指数",
+    better_than: |p| ["超过", &count(p.into()), "%同行"].concat(),
+    shortfall: |s| match s {
+        Shortfall::NoData => "还没有可以计算的数据。".to_owned(),
+        Shortfall::FewOrders { orders, needed } => [
+            "近30天有效订单 ",
+            &count(*orders),
+            " 笔，至少需要 ",
+            &count((*needed).into()),
+            " 笔（已剔除的刷单不计）。",
+        ]
+        .concat(),
+        Shortfall::FewPeers { peers, needed } => [
+            "同类目只有 ",
+            &count((*peers).into()),
+            " 家商家有数据，至少需要 ",
+            &count((*needed).into()),
+            " 家才能比较。",
+        ]
+        .concat(),
+        Shortfall::WideInterval {
+            low,
+            high,
+            metric,
+            sample,
+            more_cases,
+        } => {
+            let mut s = [
+                "数据还不足以确定层级：可能超过 ",
+                &count((*low).into()),
+                "%–",
+                &count((*high).into()),
+                "% 的同行，跨越了不止一个层级。",
+            ]
+            .concat();
+            if let Some(m) = metric {
+                s.push_str(
+                    &[
+                        "区间最宽的是「",
+                        ZH.metric(*m),
+                        "」（样本 ",
+                        &cases(*sample),
+                        "），再有约 ",
+                        &count(*more_cases),
+                        " 个样本可让它的区间缩小一半。",
+                    ]
+                    .concat(),
+                );
+            }
+            s
+        }
+    },
+};
+
+pub static EN: ViewerTexts = ViewerTexts {
+    lang: Lang::En,
+    index_name: "Repeat-buyer index",
+    name_separator: ": ",
+    separator: ", ",
+    tier_leading: "Leading",
+    tier_average: "Average",
+    tier_slightly_below: "Slightly below peers",
+    not_enough_data: "Not enough data yet",
+    dimensions_of: "Four dimensions",
+    badge_meaning: "Compared with merchants of the same L2 category: Leading = better than at least 75% of them, Average = 25–75%, Slightly below peers = under 25%.",
+    close: "Close",
+    no_data_yet: "No data yet",
+    few_peers: "Too few peers with data",
+    loading: "Loading the repeat-buyer index",
+    unreadable: "The repeat-buyer index cannot be shown",
+    better_than: |p| ["better than ", &count(p.into()), "% of peers"].concat(),
+    shortfall: |s| match s {
+        Shortfall::NoData => "There is no data to compute from yet.".to_owned(),
+        Shortfall::FewOrders { orders, needed } => [
+            &count(*orders),
+            " genuine orders in the last 30 days; at least ",
+            &count((*needed).into()),
+            " are needed (discounted orders do not count).",
+        ]
+        .concat(),
+        Shortfall::FewPeers { peers, needed } => [
+            "Only ",
+            &count((*peers).into()),
+            " merchants of the category have data; at least ",
+            &count((*needed).into()),
+            " are needed to compare.",
+        ]
+        .concat(),
+        Shortfall::WideInterval {
+            low,
+            high,
+            metric,
+            sample,
+            more_cases,
+        } => {
+            let mut s = [
+                "The data cannot tell the tier yet: better than somewhere between ",
+                &count((*low).into()),
+                "% and ",
+                &count((*high).into()),
+                "% of peers, which spans more than one tier.",
+            ]
+            .concat();
+            if let Some(m) = metric {
+                s.push_str(
+                    &[
+                        " The widest is “",
+                        EN.metric(*m),
+                        "” (",
+                        &cases(*sample),
+                        " cases); about ",
+                        &count(*more_cases),
+                        " more would halve its interval.",
+                    ]
+                    .concat(),
+                );
+            }
+            s
+        }
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lang_attribute_picks_english_only_for_english() {
+        assert_eq!(Lang::from_tag("en"), Lang::En);
+        assert_eq!(Lang::from_tag("EN-gb"), Lang::En);
+        assert_eq!(Lang::from_tag("en_US"), Lang::En);
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_tag(""), Lang::Zh);
+        assert_eq!(Lang::from_tag("english"), Lang::Zh);
+    }
+
+    #[test]
+    fn sample_sizes_are_rounded_half_up_to_whole_cases() {
+        for (sample, shown) in [
+            (0.0, "0"),
+            (0.4, "0"),
+            (0.5, "1"),
+            (1.49, "1"),
+            (12.5, "13"),
+            (99.99, "100"),
+        ] {
+            assert_eq!(cases(sample), shown, "{sample}");
+        }
+        assert_eq!(cases(f64::NAN), "0");
+        assert_eq!(cases(-3.0), "0");
+        assert_eq!(cases(f64::INFINITY), "0");
+    }
+
+    #[test]
+    fn a_wide_interval_names_the_metric_and_the_cases_in_both_languages() {
+        let s = Shortfall::WideInterval {
+            low: 40,
+            high: 80,
+            metric: Some(MetricId::QualityRefundRate),
+            sample: 31.6,
+            more_cases: 95,
+        };
+        assert_eq!(
+            ZH.shortfall(&s),
+            "数据还不足以确定层级：可能超过 40%–80% 的同行，跨越了不止一个层级。区间最宽的是「品质退款率」（样本 32），再有约 95 个样本可让它的区间缩小一半。"
+        );
+        assert!(EN.shortfall(&s).ends_with(
+            "The widest is “Quality refund rate” (32 cases); about 95 more would halve its interval."
+        ));
+        assert_eq!(ZH.better_than(87), "超过87%同行");
+        assert_eq!(EN.better_than(87), "better than 87% of peers");
+    }
+}
