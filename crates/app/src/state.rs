@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use livetrust_core::generate::{generate, GenerateConfig};
 use livetrust_core::import::{import_files, ImportOptions, ImportReport, InputFile};
-use livetrust_core::index::{market_index, IndexConfig, IndexReport, MarketIndex, Placement};
+use livetrust_core::index::{market_index, IndexConfig, IndexReport, MarketIndex, PlacementInput};
 use livetrust_core::model::{Dataset, Merchant, Table};
 use yew::Callback;
 
@@ -120,13 +120,13 @@ impl AppData {
     }
 
     /// What `what_if` needs for one merchant.
-    pub fn placement(&self, id: &str) -> Option<Placement> {
+    pub fn placement(&self, id: &str) -> Option<PlacementInput> {
         let i = self
             .market
             .merchants
             .iter()
             .position(|m| m.merchant_id == id)?;
-        Some(Placement {
+        Some(PlacementInput {
             as_of: self.market.as_of,
             merchant: self.market.merchants[i].clone(),
             peers: self

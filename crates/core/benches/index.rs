@@ -16,7 +16,7 @@ mod native {
     use divan::Bencher;
     use livetrust_core::generate::{with_large_merchant, GenerateConfig};
     use livetrust_core::index::{
-        market_index, what_if, IndexConfig, MetricEdit, MetricId, Placement,
+        market_index, what_if, IndexConfig, MetricEdit, MetricId, PlacementInput,
     };
     use livetrust_core::model::{Dataset, LocalDate};
 
@@ -60,7 +60,7 @@ mod native {
             .iter()
             .position(|m| m.merchant_id == "big")
             .unwrap();
-        let placement = Placement {
+        let placement = PlacementInput {
             as_of: *as_of,
             merchant: market.merchants[i].clone(),
             peers: market

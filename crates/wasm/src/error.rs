@@ -145,3 +145,19 @@ pub fn output<T>(converted: Result<T, tsify::Error>) -> Result<T, JsValue> {
         })
     })
 }
+
+/// The thrown error's TypeScript type: wasm-bindgen cannot see it, since it is built here by hand.
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const LIVETRUST_ERROR_TS: &str = r#"
+/**
+ * What every export throws for bad input (never a panic): an `Error` named `LivetrustError`.
+ * `kind` says whether a named field has a bad value (`invalidField`, with `field` and `reason`)
+ * or the input's shape is wrong (`invalidInput`, with `reason`).
+ */
+export interface LivetrustError extends Error {
+    name: "LivetrustError";
+    kind: "invalidField" | "invalidInput";
+    field?: string;
+    reason: string;
+}
+"#;

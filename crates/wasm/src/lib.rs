@@ -165,7 +165,7 @@ impl Market {
         merchant_id: &str,
         as_of: Option<String>,
         #[wasm_bindgen(unchecked_optional_param_type = "IndexConfig")] config: JsValue,
-    ) -> Result<Ts<livetrust_core::index::Placement>, JsValue> {
+    ) -> Result<Ts<livetrust_core::index::PlacementInput>, JsValue> {
         let explicit = !(config.is_undefined() || config.is_null());
         let config = config_from(config)?;
         self.with_index(as_of, &config, |market| {
@@ -179,7 +179,7 @@ impl Market {
                         format!("no merchant `{merchant_id}` in the data"),
                     )
                 })?;
-            Ok(livetrust_core::index::Placement {
+            Ok(livetrust_core::index::PlacementInput {
                 as_of: market.as_of,
                 merchant: market.merchants[i].clone(),
                 peers: market.peers(&market.merchant_categories[i])?.clone(),
@@ -230,9 +230,9 @@ impl Market {
 /// `Market.placement` returns them): the same report the full computation gives.
 #[wasm_bindgen(js_name = placeMerchant)]
 pub fn place_merchant(
-    placement: Ts<livetrust_core::index::Placement>,
+    placement: Ts<livetrust_core::index::PlacementInput>,
 ) -> Result<Ts<livetrust_core::index::IndexReport>, JsValue> {
-    let placement: livetrust_core::index::Placement =
+    let placement: livetrust_core::index::PlacementInput =
         error::from_js(placement.into(), Mistake::Shape)?;
     let report = livetrust_core::index::place_merchant(&placement).map_err(error::to_js)?;
     error::output(report.into_ts())
@@ -242,7 +242,7 @@ pub fn place_merchant(
 #[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WhatIfInput {
-    pub placement: livetrust_core::index::Placement,
+    pub placement: livetrust_core::index::PlacementInput,
     pub edits: Vec<livetrust_core::index::MetricEdit>,
 }
 

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use livetrust_core::index::metric::MetricKind;
-use livetrust_core::index::{what_if, IndexReport, MetricEdit, MetricId, Placement};
+use livetrust_core::index::{what_if, IndexReport, MetricEdit, MetricId, PlacementInput};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -15,7 +15,7 @@ use livetrust_widgets::badge::dimension_verdict;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct WhatIfProps {
-    pub placement: Rc<Placement>,
+    pub placement: Rc<PlacementInput>,
     pub report: Rc<IndexReport>,
 }
 

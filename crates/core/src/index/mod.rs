@@ -142,7 +142,7 @@ impl MarketIndex {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Placement {
+pub struct PlacementInput {
     pub as_of: LocalDate,
     pub merchant: MerchantTallies,
     pub peers: CategoryPeers,
@@ -160,7 +160,7 @@ pub struct MetricEdit {
     pub value: f64,
 }
 
-fn check_placement(p: &Placement) -> Result<IndexConfig> {
+fn check_placement(p: &PlacementInput) -> Result<IndexConfig> {
     let config = p.config.clone().unwrap_or_default();
     config.validate()?;
     if p.merchant.tallies.len() != MetricId::ALL.len() {
@@ -193,7 +193,7 @@ fn check_placement(p: &Placement) -> Result<IndexConfig> {
 }
 
 /// Places one merchant against its category's peers: the same report the full computation gives.
-pub fn place_merchant(p: &Placement) -> Result<IndexReport> {
+pub fn place_merchant(p: &PlacementInput) -> Result<IndexReport> {
     let config = check_placement(p)?;
     Ok(score::report(
         &p.merchant,
@@ -205,7 +205,7 @@ pub fn place_merchant(p: &Placement) -> Result<IndexReport> {
 }
 
 /// Recomputes the report with some raw metric values edited (suggestions are recomputed too).
-pub fn what_if(p: &Placement, edits: &[MetricEdit]) -> Result<IndexReport> {
+pub fn what_if(p: &PlacementInput, edits: &[MetricEdit]) -> Result<IndexReport> {
     let config = check_placement(p)?;
     let mut merchant = p.merchant.clone();
     for (i, e) in edits.iter().enumerate() {

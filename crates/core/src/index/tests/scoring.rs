@@ -360,7 +360,7 @@ fn what_if_a_slow_shipper_ships_everything_in_time_moves_its_score_and_its_tier(
         ..IndexConfig::default()
     };
     let market = market_index(&d, as_of(), &config).unwrap();
-    let placement = Placement {
+    let placement = PlacementInput {
         as_of: as_of(),
         merchant: market.merchants[5].clone(),
         peers: market.peers("c-fresh").unwrap().clone(),
@@ -403,7 +403,7 @@ fn what_if_rejects_values_that_are_not_a_metrics_with_the_edits_field() {
     let d = shipping_market(&[0, 10, 20, 30, 40, 60]);
     let config = IndexConfig::default();
     let market = market_index(&d, as_of(), &config).unwrap();
-    let placement = Placement {
+    let placement = PlacementInput {
         as_of: as_of(),
         merchant: market.merchants[0].clone(),
         peers: market.peers("c-fresh").unwrap().clone(),
@@ -434,14 +434,14 @@ fn placing_from_serialized_tallies_and_peers_gives_the_same_report() {
     let config = IndexConfig::default();
     let market = market_index(&d, as_of(), &config).unwrap();
     let direct = market.report("m3", &config).unwrap();
-    let placement = Placement {
+    let placement = PlacementInput {
         as_of: as_of(),
         merchant: market.merchants[3].clone(),
         peers: market.peers("c-fresh").unwrap().clone(),
         config: None,
     };
     let json = serde_json::to_string(&placement).unwrap();
-    let back: Placement = serde_json::from_str(&json).unwrap();
+    let back: PlacementInput = serde_json::from_str(&json).unwrap();
     assert_eq!(place_merchant(&back).unwrap(), direct);
 }
 
