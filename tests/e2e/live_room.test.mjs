@@ -264,3 +264,41 @@ test('the live room and the back office on a phone', async () => {
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(page.errors, []);
 });
+
+test('the live room shows its layout at once and fills in from the worker, which computes the demo', async () => {
+  const page = await app.page({ viewport: { width: 360, height: 740 } });
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(app.url);
+  // The heading is there before the shops (their reports come from the worker).
+  await page.locator('h1#live-room-title').waitFor({ timeout: 30000 });
+  await page.locator('.merchant').first().waitFor({ timeout: 30000 });
+  assert.ok(workers.some((u) => u.endsWith('/livetrust-worker_loader.js')), `a worker computed the live room: ${workers}`);
+  for (const row of await page.locator('.merchant').evaluateAll((els) => els.map((e) => ({ id: e.dataset.merchantId, label: e.querySelector('.badge-button').textContent })))) {
+    assert.equal(row.label, expectedSentence(reports.get(row.id)), row.id);
+  }
+  // 360 px wide: no sideways scrolling, names wrap by words, tap targets of at least 44 px.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scroll at 360 px');
+  const small = await page.evaluate(() => [...document.querySelectorAll('main a, main button, header a, header select')].filter((e) => !e.closest('p'))
+    .map((e) => ({ e: `${e.tagName}.${e.className} ${e.textContent.trim().slice(0, 12)}`, h: e.getBoundingClientRect().height }))
+    .filter((t) => t.h > 0 && t.h < 44));
+  assert.deepEqual(small, [], 'tap targets under 44 px');
+  await screenshot(page, 'live-room-360');
+  // The back office needs every record: the demo is computed there, and its page fills in.
+  await page.locator('.merchant').first().locator('a.details').click();
+  await page.locator('.overall').waitFor({ timeout: 30000 });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('without Web Workers the live room is computed on the page and still shows the CLI badges', async () => {
+  const page = await app.page();
+  await page.addInitScript(() => { delete window.Worker; });
+  await page.goto(app.url);
+  await page.locator('.merchant').first().waitFor({ timeout: 30000 });
+  for (const row of await page.locator('.merchant').evaluateAll((els) => els.map((e) => ({ id: e.dataset.merchantId, label: e.querySelector('.badge-button').textContent })))) {
+    assert.equal(row.label, expectedSentence(reports.get(row.id)), row.id);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

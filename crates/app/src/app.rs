@@ -8,11 +8,14 @@ use crate::i18n::{Lang, LangTexts};
 use std::rc::Rc;
 
 use crate::components::source_banner::SourceBanner;
+use crate::live_view::{LiveRoomView, Reply, DEMO_REQUEST};
 use crate::pages::{
     import::ImportPage, live_room::LiveRoom, merchant::MerchantPage, not_found::NotFound,
 };
 use crate::state::{AppData, DataContext, ImportSession, Source};
 use crate::storage;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 #[derive(Debug, Clone, PartialEq, Eq, Routable)]
 pub enum Route {
@@ -57,17 +60,62 @@ pub fn app() -> Html {
         })
     };
     let data = use_state(|| None::<Rc<AppData>>);
+    let live = use_state(|| None::<Rc<LiveRoomView>>);
     let error = use_state(|| None::<String>);
     let import = use_state(|| None::<Rc<ImportSession>>);
     // Set once the merchant's own data replaced the demo, so a late demo cannot overwrite it.
     let replaced = use_mut_ref(|| false);
-    {
-        // The merchant's kept files if this browser has them, else the demo marketplace, after
-        // the first paint.
+    // Set once the demo marketplace is being computed on this thread (a page asked for it).
+    let computing = use_mut_ref(|| false);
+    // The worker computing the demo's live room, kept alive until it answers.
+    let worker = use_mut_ref(|| None::<DemoWorker>);
+    // Shows `d`: the whole data, and the live room's view of it.
+    let set_data: Rc<dyn Fn(Rc<AppData>)> = {
         let data = data.clone();
+        let live = live.clone();
+        Rc::new(move |d: Rc<AppData>| {
+            live.set(Some(Rc::new(LiveRoomView::of(&d))));
+            data.set(Some(d));
+        })
+    };
+    // The demo marketplace on this thread, once: for the pages that need every record.
+    let need_data = {
+        let set_data = set_data.clone();
+        let error = error.clone();
+        let replaced = replaced.clone();
+        let computing = computing.clone();
+        Callback::from(move |()| {
+            if *replaced.borrow() || *computing.borrow() {
+                return;
+            }
+            *computing.borrow_mut() = true;
+            let set_data = set_data.clone();
+            let error = error.clone();
+            let replaced = replaced.clone();
+            yew::platform::spawn_local(async move {
+                // Let the page paint its loading state before the long computation.
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                let demo = AppData::demo();
+                if *replaced.borrow() {
+                    return;
+                }
+                match demo {
+                    Ok(d) => set_data(Rc::new(d)),
+                    Err(e) => error.set(Some(e.to_string())),
+                }
+            });
+        })
+    };
+    {
+        // The merchant's kept files if this browser has them; else the demo's live room from the
+        // worker (or, if the browser cannot run it, from this thread).
+        let set_data = set_data.clone();
+        let live = live.clone();
         let error = error.clone();
         let import = import.clone();
         let replaced = replaced.clone();
+        let worker = worker.clone();
+        let need_data = need_data.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
                 if let Ok(Some(files)) = storage::load().await {
@@ -82,28 +130,49 @@ pub fn app() -> Html {
                     ) {
                         *replaced.borrow_mut() = true;
                         import.set(Some(Rc::new(session)));
-                        data.set(Some(Rc::new(d)));
+                        set_data(Rc::new(d));
                         return;
                     }
                 }
-                let demo = AppData::demo();
                 if *replaced.borrow() {
                     return;
                 }
-                match demo {
-                    Ok(d) => data.set(Some(Rc::new(d))),
-                    Err(e) => error.set(Some(e.to_string())),
+                let done = worker.clone();
+                let fallback = need_data.clone();
+                let spawned = DemoWorker::spawn(
+                    move |reply| {
+                        match reply {
+                            Reply::Ready => return,
+                            Reply::LiveRoom(view) => {
+                                if !*replaced.borrow() {
+                                    live.set(Some(Rc::new(view)));
+                                }
+                            }
+                            Reply::Failed(e) => error.set(Some(e)),
+                        }
+                        // Answered: the worker (and its copy of the marketplace) can go.
+                        if let Some(w) = done.borrow_mut().take() {
+                            w.worker.terminate();
+                        }
+                    },
+                    move || fallback.emit(()),
+                );
+                match spawned {
+                    Some(w) => *worker.borrow_mut() = Some(w),
+                    None => need_data.emit(()),
                 }
             });
         });
     }
     let use_demo = {
-        let data = data.clone();
+        let set_data = set_data.clone();
         let error = error.clone();
         let replaced = replaced.clone();
+        let computing = computing.clone();
         Callback::from(move |()| {
             *replaced.borrow_mut() = false;
-            let data = data.clone();
+            *computing.borrow_mut() = true;
+            let set_data = set_data.clone();
             let error = error.clone();
             yew::platform::spawn_local(async move {
                 // Forget the kept files first: a reload must not bring them back.
@@ -111,7 +180,7 @@ pub fn app() -> Html {
                     error.set(Some(e));
                 }
                 match AppData::demo() {
-                    Ok(d) => data.set(Some(Rc::new(d))),
+                    Ok(d) => set_data(Rc::new(d)),
                     Err(e) => error.set(Some(e.to_string())),
                 }
             });
@@ -119,12 +188,14 @@ pub fn app() -> Html {
     };
     let context = DataContext {
         data: (*data).clone(),
+        live: (*live).clone(),
+        need_data,
         error: (*error).clone(),
         replace: {
-            let data = data.clone();
+            let set_data = set_data.clone();
             Callback::from(move |d: Rc<AppData>| {
                 *replaced.borrow_mut() = true;
-                data.set(Some(d));
+                set_data(d);
             })
         },
         use_demo,
@@ -177,5 +248,57 @@ fn stored_lang() -> Option<Lang> {
 fn store_lang(lang: Lang) {
     if let Some(s) = storage() {
         let _ = s.set_item(LANG_KEY, lang.tag());
+    }
+}
+
+/// The worker that computes the demo's live room (`src/bin/livetrust-worker.rs`), with the
+/// handlers that must live as long as it.
+struct DemoWorker {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl DemoWorker {
+    /// Starts the worker (Trunk's loader shim beside the app, resolved against `<base>` so a
+    /// public URL below `/` works); asks for the demo's live room once it is ready. `on_reply`
+    /// gets each reply, `on_fail` is called if the worker cannot run. None when workers are
+    /// unavailable.
+    fn spawn(on_reply: impl Fn(Reply) + 'static, on_fail: impl Fn() + 'static) -> Option<Self> {
+        let base = gloo::utils::document().base_uri().ok().flatten()?;
+        let url = web_sys::Url::new_with_base("livetrust-worker_loader.js", &base).ok()?;
+        let worker = web_sys::Worker::new(&url.href()).ok()?;
+        let on_fail = Rc::new(on_fail);
+        let sender = worker.clone();
+        let failed = on_fail.clone();
+        let on_message =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let text = e.data().as_string().unwrap_or_default();
+                match Reply::read(&text) {
+                    Reply::Ready => {
+                        if sender
+                            .post_message(&wasm_bindgen::JsValue::from_str(DEMO_REQUEST))
+                            .is_err()
+                        {
+                            failed();
+                        }
+                    }
+                    reply => on_reply(reply),
+                }
+            });
+        let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| on_fail());
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(DemoWorker {
+            worker,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+}
+
+impl std::fmt::Debug for DemoWorker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DemoWorker").finish_non_exhaustive()
     }
 }

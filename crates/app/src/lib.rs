@@ -10,6 +10,7 @@ pub mod app;
 pub mod components;
 pub mod hooks;
 pub mod i18n;
+pub mod live_view;
 pub mod pages;
 pub mod problem_text;
 pub mod state;

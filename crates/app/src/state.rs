@@ -10,7 +10,12 @@ use livetrust_core::model::{Dataset, Merchant, Table};
 use yew::Callback;
 
 /// Where the data came from, for the page to say so.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(
+    rename_all = "camelCase",
+    tag = "kind",
+    rename_all_fields = "camelCase"
+)]
 pub enum Source {
     Demo {
         seed: u64,
@@ -143,7 +148,13 @@ impl AppData {
 /// the demo, and the import page's session.
 #[derive(Debug, Clone)]
 pub struct DataContext {
+    /// The whole marketplace and its index; computed on this thread only once a page needs it
+    /// (see `need_data`), so the live room never waits for it.
     pub data: Option<Rc<AppData>>,
+    /// What the live room shows (from the worker for the demo, from `data` otherwise).
+    pub live: Option<Rc<crate::live_view::LiveRoomView>>,
+    /// Asks for `data` (the back office needs every record).
+    pub need_data: Callback<()>,
     pub error: Option<String>,
     pub replace: Callback<Rc<AppData>>,
     pub use_demo: Callback<()>,
@@ -165,7 +176,14 @@ impl PartialEq for DataContext {
             (None, None) => true,
             _ => false,
         };
+        let same_live = match (&self.live, &other.live) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
         same_data
+            && same_live
+            && self.need_data == other.need_data
             && same_import
             && self.error == other.error
             && self.replace == other.replace

@@ -9,6 +9,7 @@
 use std::rc::Rc;
 
 use livetrust_app::i18n::{Lang, LangTexts};
+use livetrust_app::live_view::LiveRoomView;
 use livetrust_app::pages::merchant::MerchantPage;
 use livetrust_app::state::{AppData, DataContext, Source};
 use livetrust_core::generate::{generate, GenerateConfig};
@@ -41,6 +42,8 @@ struct HostProps {
 fn host(props: &HostProps) -> Html {
     let context = DataContext {
         data: Some(data()),
+        live: Some(Rc::new(LiveRoomView::of(&data()))),
+        need_data: Callback::noop(),
         error: None,
         replace: Callback::noop(),
         use_demo: Callback::noop(),
@@ -376,4 +379,26 @@ async fn the_merchant_page_shows_dimensions_metrics_suggestions_and_a_working_wh
     yew::scheduler::flush().await;
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(root.query_selector(".field-error").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn the_live_room_view_the_worker_sends_reads_back_as_it_was() {
+    use livetrust_app::live_view::{Reply, WorkerReply};
+    let view = LiveRoomView::of(&data());
+    assert_eq!(view.shops.len(), livetrust_app::live_view::SHOWN);
+    let json = serde_json::to_string(&WorkerReply::LiveRoom { view: view.clone() }).unwrap();
+    assert_eq!(Reply::read(&json), Reply::LiveRoom(view));
+    assert_eq!(Reply::read(r#"{"kind":"ready"}"#), Reply::Ready);
+    assert_eq!(
+        Reply::read(r#"{"kind":"failed","error":"boom"}"#),
+        Reply::Failed("boom".to_owned())
+    );
+    assert_eq!(
+        Reply::read(r#"{"kind":"liveRoom","view":{"shops":[{"id":"m1"}]}}"#),
+        Reply::Failed("view.shops[0].name: expected a string".to_owned())
+    );
+    assert_eq!(
+        Reply::read("not json"),
+        Reply::Failed("the worker's reply is not JSON".to_owned())
+    );
 }

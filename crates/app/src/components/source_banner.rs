@@ -16,11 +16,11 @@ pub fn source_banner() -> Html {
     let Some(ctx) = use_context::<DataContext>() else {
         return html! {};
     };
-    let Some(data) = ctx.data.as_ref() else {
+    let Some(view) = ctx.live.as_ref() else {
         return html! {};
     };
-    let merchants = data.dataset.merchants.len();
-    match data.source {
+    let merchants = view.merchants;
+    match view.source {
         Source::Demo { .. } => html! {
             <p class="source-banner" data-source="demo">
                 { t.source_demo(merchants) }

@@ -14,7 +14,8 @@ thread_local! {
 }
 
 /// Sets the document title to "`title` · app name" (in the current language) and, after a route
-/// change, focuses `heading` (which needs `tabindex="-1"`).
+/// change, focuses `heading` (which needs `tabindex="-1"`) as soon as it is rendered: a page that
+/// first shows "loading" focuses its heading when its data arrive.
 #[hook]
 pub fn use_page(title: String, heading: NodeRef) {
     let lang = use_context::<Lang>().unwrap_or_default();
@@ -22,10 +23,12 @@ pub fn use_page(title: String, heading: NodeRef) {
     use_effect_with((title, lang), move |(title, _)| {
         gloo::utils::document().set_title(&format!("{title} · {app_name}"));
     });
-    use_effect_with((), move |_| {
-        if SEEN_A_PAGE.with(|s| s.replace(true)) {
+    let pending = use_mut_ref(|| SEEN_A_PAGE.with(|s| s.replace(true)));
+    use_effect(move || {
+        if *pending.borrow() {
             if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = h.focus();
+                *pending.borrow_mut() = false;
             }
         }
     });

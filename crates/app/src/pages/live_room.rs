@@ -1,4 +1,6 @@
-//! The viewer's live room: the shops streaming now, each with its trust badge from the index.
+//! The viewer's live room: the shops streaming now, each with its trust badge from the index, from
+//! the live room's view (`live_view`), which the demo computes in a worker: the page shows its
+//! layout at once and fills in.
 
 use std::rc::Rc;
 
@@ -9,10 +11,7 @@ use crate::app::Route;
 use crate::hooks::use_page;
 use crate::i18n::{Lang, LangTexts};
 use crate::state::DataContext;
-use livetrust_widgets::{BadgeData, TrustBadge};
-
-/// How many shops the live room lists.
-const SHOWN: usize = 8;
+use livetrust_widgets::TrustBadge;
 
 #[function_component(LiveRoom)]
 pub fn live_room() -> Html {
@@ -21,40 +20,21 @@ pub fn live_room() -> Html {
     let heading = use_node_ref();
     use_page(t.live_room_title.to_owned(), heading.clone());
     let ctx = use_context::<DataContext>();
-    let body = match ctx.as_ref().and_then(|c| c.data.clone()) {
-        Some(data) => {
-            // Shops with live sessions first (they are on air), then the rest, in data order.
-            let live: Vec<&str> = data
-                .dataset
-                .live_sessions
-                .iter()
-                .map(|s| s.merchant_id.as_str())
-                .collect();
-            let mut ids: Vec<&str> = Vec::new();
-            for id in live
-                .iter()
-                .copied()
-                .chain(data.dataset.merchants.iter().map(|m| m.id.as_str()))
-            {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            html! {
-                <ul class="merchant-list">
-                    { for ids.into_iter().take(SHOWN).filter_map(|id| data.merchant(id)).map(|(m, report)| html! {
-                        <li class="merchant" key={m.id.clone()} data-merchant-id={m.id.clone()}>
-                            <span class="merchant-name">{ &m.name }</span>
-                            <span class="category">{ data.category_name(&m.category_id) }</span>
-                            <TrustBadge data={Rc::new(BadgeData::from(&**report))} {lang} />
-                            <Link<Route> to={Route::Merchant { id: m.id.clone() }} classes="details">
-                                { t.view_details }<span class="visually-hidden">{ format!(" · {}", m.name) }</span>
-                            </Link<Route>>
-                        </li>
-                    }) }
-                </ul>
-            }
-        }
+    let body = match ctx.as_ref().and_then(|c| c.live.clone()) {
+        Some(view) => html! {
+            <ul class="merchant-list">
+                { for view.shops.iter().map(|shop| html! {
+                    <li class="merchant" key={shop.id.clone()} data-merchant-id={shop.id.clone()}>
+                        <span class="merchant-name">{ &shop.name }</span>
+                        <span class="category">{ &shop.category }</span>
+                        <TrustBadge data={Rc::new(shop.badge.clone())} {lang} />
+                        <Link<Route> to={Route::Merchant { id: shop.id.clone() }} classes="details">
+                            { t.view_details }<span class="visually-hidden">{ format!(" · {}", shop.name) }</span>
+                        </Link<Route>>
+                    </li>
+                }) }
+            </ul>
+        },
         None => match ctx.as_ref().and_then(|c| c.error.clone()) {
             Some(e) => html! { <p role="alert" class="error">{ e }</p> },
             None => html! { <p role="status">{ t.loading }</p> },

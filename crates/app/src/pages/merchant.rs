@@ -27,7 +27,20 @@ pub struct MerchantPageProps {
 pub fn merchant_page(props: &MerchantPageProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let t = lang.texts();
-    let data = use_context::<DataContext>().and_then(|c| c.data);
+    let ctx = use_context::<DataContext>();
+    {
+        // The back office needs every record: ask for them if no page did yet.
+        let need = ctx
+            .as_ref()
+            .filter(|c| c.data.is_none())
+            .map(|c| c.need_data.clone());
+        use_effect_with((), move |_| {
+            if let Some(need) = need {
+                need.emit(());
+            }
+        });
+    }
+    let data = ctx.and_then(|c| c.data);
     // The trend recomputes the index at four earlier days for this merchant's category only.
     let trend = {
         let data = data.clone();
@@ -41,10 +54,12 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
         )
     };
     let heading = use_node_ref();
-    let title = data
-        .as_ref()
-        .and_then(|d| d.merchant(&props.id).map(|(m, _)| m.name.clone()))
-        .unwrap_or_else(|| t.unknown_merchant.to_owned());
+    let title = match &data {
+        None => t.loading.to_owned(),
+        Some(d) => d
+            .merchant(&props.id)
+            .map_or_else(|| t.unknown_merchant.to_owned(), |(m, _)| m.name.clone()),
+    };
     use_page(title, heading.clone());
     let Some(data) = data else {
         return html! { <p role="status">{ t.loading }</p> };

@@ -1,0 +1,199 @@
+//! What the viewer's live room shows, as plain data: the shops streaming now (those with live
+//! sessions first, then the rest, in data order), each with its name, category and index report.
+//!
+//! It is all the live room needs, so the demo's live room never waits for the marketplace on the
+//! page's thread: the worker (`src/bin/livetrust-worker.rs`) generates the demo, computes the
+//! index and sends this view as JSON; imported data gives the same view on the page. The page
+//! reads the JSON with the widgets' serde-free badge reader ([`LiveRoomView::read`]), so the
+//! app carries no deserializer for index reports.
+
+use livetrust_widgets::read::{badge_data, ReadError};
+use livetrust_widgets::BadgeData;
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::state::{AppData, Source};
+
+/// How many shops the live room lists.
+pub const SHOWN: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveShop {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub badge: BadgeData,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveRoomView {
+    pub source: Source,
+    /// Merchants in the data (the source banner says how many).
+    pub merchants: usize,
+    pub shops: Vec<LiveShop>,
+}
+
+impl LiveRoomView {
+    pub fn of(data: &AppData) -> Self {
+        let mut ids: Vec<&str> = Vec::new();
+        let live = data
+            .dataset
+            .live_sessions
+            .iter()
+            .map(|s| s.merchant_id.as_str());
+        for id in live.chain(data.dataset.merchants.iter().map(|m| m.id.as_str())) {
+            if ids.len() == SHOWN {
+                break;
+            }
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let shops = ids
+            .into_iter()
+            .filter_map(|id| data.merchant(id))
+            .map(|(m, report)| LiveShop {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                category: data.category_name(&m.category_id).to_owned(),
+                badge: BadgeData::from(&**report),
+            })
+            .collect();
+        LiveRoomView {
+            source: data.source,
+            merchants: data.dataset.merchants.len(),
+            shops,
+        }
+    }
+}
+
+/// The worker's answer: the view, or why the demo could not be computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum WorkerReply {
+    /// Sent once the worker listens: requests sent before would be lost.
+    Ready,
+    LiveRoom {
+        view: LiveRoomView,
+    },
+    Failed {
+        error: String,
+    },
+}
+
+/// What the page asks the worker; one kind for now.
+pub const DEMO_REQUEST: &str = "liveRoomOfDemo";
+
+fn text(object: &JsValue, path: &str, name: &str) -> Result<String, ReadError> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| ReadError {
+            path: [path, name].concat(),
+            expected: "a string".to_owned(),
+        })
+}
+
+fn number(object: &JsValue, path: &str, name: &str) -> Result<f64, ReadError> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0)
+        .ok_or_else(|| ReadError {
+            path: [path, name].concat(),
+            expected: "a whole number".to_owned(),
+        })
+}
+
+impl LiveRoomView {
+    fn read_source(value: &JsValue) -> Result<Source, ReadError> {
+        let field =
+            |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or_default();
+        match text(value, "view.source.", "kind")?.as_str() {
+            "demo" => Ok(Source::Demo {
+                seed: number(value, "view.source.", "seed")? as u64,
+                merchants: number(value, "view.source.", "merchants")? as u32,
+            }),
+            "imported" => Ok(Source::Imported {
+                files: number(value, "view.source.", "files")? as usize,
+                kept: field("kept").as_bool().unwrap_or(false),
+            }),
+            _ => Err(ReadError {
+                path: "view.source.kind".to_owned(),
+                expected: "demo or imported".to_owned(),
+            }),
+        }
+    }
+
+    /// Reads a view from the JSON the worker sent (`WorkerReply::LiveRoom`'s `view`).
+    pub fn read(view: &JsValue) -> Result<Self, ReadError> {
+        let get =
+            |name: &str| js_sys::Reflect::get(view, &JsValue::from_str(name)).unwrap_or_default();
+        let shops = get("shops")
+            .dyn_into::<js_sys::Array>()
+            .map_err(|_| ReadError {
+                path: "view.shops".to_owned(),
+                expected: "an array".to_owned(),
+            })?;
+        let mut read = Vec::with_capacity(shops.length() as usize);
+        for (i, shop) in shops.iter().enumerate() {
+            let path = ["view.shops[", &i.to_string(), "]."].concat();
+            let badge =
+                js_sys::Reflect::get(&shop, &JsValue::from_str("badge")).unwrap_or_default();
+            read.push(LiveShop {
+                id: text(&shop, &path, "id")?,
+                name: text(&shop, &path, "name")?,
+                category: text(&shop, &path, "category")?,
+                badge: badge_data(&badge).map_err(|e| ReadError {
+                    path: [path.as_str(), "badge.", &e.path].concat(),
+                    expected: e.expected,
+                })?,
+            });
+        }
+        Ok(LiveRoomView {
+            source: Self::read_source(&get("source"))?,
+            merchants: number(view, "view.", "merchants")? as usize,
+            shops: read,
+        })
+    }
+}
+
+/// A reply of the worker, as the page reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    Ready,
+    LiveRoom(LiveRoomView),
+    Failed(String),
+}
+
+impl Reply {
+    /// Reads the worker's JSON text; an unreadable reply is a failure saying why.
+    pub fn read(json: &str) -> Reply {
+        let Ok(value) = js_sys::JSON::parse(json) else {
+            return Reply::Failed("the worker's reply is not JSON".to_owned());
+        };
+        let kind = js_sys::Reflect::get(&value, &JsValue::from_str("kind"))
+            .ok()
+            .and_then(|k| k.as_string());
+        match kind.as_deref() {
+            Some("ready") => Reply::Ready,
+            Some("liveRoom") => {
+                let view =
+                    js_sys::Reflect::get(&value, &JsValue::from_str("view")).unwrap_or_default();
+                match LiveRoomView::read(&view) {
+                    Ok(v) => Reply::LiveRoom(v),
+                    Err(e) => Reply::Failed(e.to_string()),
+                }
+            }
+            Some("failed") => Reply::Failed(
+                js_sys::Reflect::get(&value, &JsValue::from_str("error"))
+                    .ok()
+                    .and_then(|e| e.as_string())
+                    .unwrap_or_default(),
+            ),
+            _ => Reply::Failed("the worker's reply has no known kind".to_owned()),
+        }
+    }
+}
