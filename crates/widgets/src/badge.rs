@@ -13,7 +13,7 @@ use std::rc::Rc;
 use livetrust_core::index::report::{DataStatus, DimensionReport, Placement, PlacementStatus};
 use livetrust_core::index::{Dimension, IndexReport};
 use livetrust_core::peer_tier::PeerTier;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -21,7 +21,7 @@ use crate::i18n::{Lang, ViewerTexts};
 
 /// What the badge shows: the placement part of an [`IndexReport`] and the tier of each dimension.
 /// Any `IndexReport` (as JSON) is one; other fields are ignored.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BadgeData {
     pub placement: Placement,
@@ -31,12 +31,12 @@ pub struct BadgeData {
 }
 
 /// The part of a [`DimensionReport`] the badge shows.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BadgeDimension {
     pub dimension: Dimension,
     pub status: DataStatus,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier: Option<PeerTier>,
 }
 
