@@ -265,3 +265,23 @@ test('host CSS does not restyle a badge, and the badge styles nothing outside it
   assert.deepEqual(hostile.errors, []);
   await hostile.context().close();
 });
+
+test('a badge at the window\'s left edge opens its panel to the right, inside the window', async () => {
+  const page = await open(VIEWPORTS.desktop);
+  const placement = await page.evaluate(async (report) => {
+    const el = document.createElement('livetrust-badge');
+    // CSSOM, not a style attribute: the page's CSP refuses inline style attributes.
+    Object.assign(el.style, { position: 'fixed', left: '0px', top: '120px' });
+    el.report = report;
+    document.body.append(el);
+    await new Promise((r) => setTimeout(r, 300));
+    el.shadowRoot.querySelector('button.badge-button').click();
+    await new Promise((r) => setTimeout(r, 100));
+    const panel = el.shadowRoot.querySelector('.badge-panel');
+    return { left: panel.getBoundingClientRect().left, align: panel.dataset.align ?? null };
+  }, data.reports.get(shops[0].id));
+  assert.equal(placement.align, 'start');
+  assert.ok(placement.left >= 0, `panel left edge ${placement.left}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

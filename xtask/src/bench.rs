@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::install;
 use crate::pkg;
 use crate::process::{cmd, project_root, run as run_command, Result};
+use crate::widgets;
 
 /// Writes demo data with the release CLI (`livetrust demo --out DIR ARGS…`).
 fn demo_data(name: &str, args: &[&str]) -> Result<PathBuf> {
@@ -62,6 +63,18 @@ pub fn run(_args: &[&str]) -> Result {
         &["build", "--release", "--offline", "--locked"],
     ))?;
     run_command(cmd("node", &["tests/bench/startup.bench.mjs"]))?;
+    // The widget bundle on a host page with twenty badges, and Lighthouse on that page and the
+    // live room; both feed the badges the release CLI's reports.
+    widgets::build()?;
+    let release_cli = project_root().join("target/release/livetrust");
+    for script in [
+        "tests/bench/widgets.bench.mjs",
+        "tests/bench/lighthouse/lighthouse.bench.mjs",
+    ] {
+        let mut c = cmd("node", &[script]);
+        c.env("LIVETRUST_CLI", &release_cli);
+        run_command(c)?;
+    }
     let large = demo_data(
         "large-merchant",
         &[

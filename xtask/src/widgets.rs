@@ -49,6 +49,24 @@ fn js_string(text: &str) -> String {
     s
 }
 
+/// Drops whole-line `//` comments and blank lines from the loader (its source keeps them), under a
+/// one-line header: every host page downloads this file.
+fn strip_js_comments(js: &str) -> String {
+    let mut out = format!(
+        "// livetrust-widgets {}: custom elements <livetrust-badge>. Source: crates/widgets/elements/loader.js\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    for line in js.lines() {
+        let t = line.trim_start();
+        if t.is_empty() || t.starts_with("//") {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 /// Drops comment blocks and indentation: the stylesheet ships inside the loader.
 fn minify_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
@@ -91,7 +109,7 @@ pub fn build() -> Result {
             "build",
             "--locked",
             "--profile",
-            "web",
+            "widgets",
             "--target",
             WASM,
             "-p",
@@ -110,7 +128,7 @@ pub fn build() -> Result {
         std::fs::remove_dir_all(&out)
             .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
-    let wasm = target_dir.join(WASM).join("web/livetrust_widgets.wasm");
+    let wasm = target_dir.join(WASM).join("widgets/livetrust_widgets.wasm");
     run_command(cmd(
         "wasm-bindgen",
         &[
@@ -155,7 +173,7 @@ pub fn build() -> Result {
     }
     write(
         &out.join("livetrust-widgets.js"),
-        &loader.replace(MARKER, &js_string(&minify_css(&shadow_css))),
+        &strip_js_comments(&loader).replace(MARKER, &js_string(&minify_css(&shadow_css))),
     )?;
     write(
         &out.join("livetrust-widgets.css"),
@@ -198,6 +216,17 @@ mod tests {
     fn css_loses_comments_and_indentation_but_not_rules() {
         let css = "/* a */\n.a { color: red; }\n  /* b\n c */  .b{x:y}\n";
         assert_eq!(minify_css(css), ".a { color: red; }\n.b{x:y}");
+    }
+
+    #[test]
+    fn loader_comments_go_but_code_and_strings_stay() {
+        let js = "// head\nconst a = 'x // y';\n\n  // note\nlet b = 1; // tail\n";
+        let out = strip_js_comments(js);
+        assert!(
+            out.ends_with("const a = 'x // y';\nlet b = 1; // tail\n"),
+            "{out}"
+        );
+        assert!(!out.contains("note"));
     }
 
     #[test]

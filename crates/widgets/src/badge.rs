@@ -130,10 +130,12 @@ fn next_panel_id() -> String {
     ["livetrust-badge-panel-", &n.to_string()].concat()
 }
 
-/// Opens `panel` above its badge if it would end below the window and fits above, then scrolls
-/// it into view if any of it is still out of sight.
+/// Opens `panel` above its badge if it would end below the window and fits above, to the right
+/// of the badge's start if it would stick out past the window's left edge (a badge at the start
+/// of a line), then scrolls it into view if any of it is still out of sight.
 fn place_panel(panel: &web_sys::Element) {
     let _ = panel.remove_attribute("data-placement");
+    let _ = panel.remove_attribute("data-align");
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -149,6 +151,9 @@ fn place_panel(panel: &web_sys::Element) {
         .and_then(|s| s.get_property_value("position").ok())
         .is_some_and(|p| p == "fixed");
     let below = panel.get_bounding_client_rect();
+    if !fixed && below.left() < 0.0 {
+        let _ = panel.set_attribute("data-align", "start");
+    }
     if !fixed && below.bottom() > height {
         if let Some(badge) = panel.parent_element() {
             let gap = below.top() - badge.get_bounding_client_rect().bottom();

@@ -1,5 +1,6 @@
 // Lighthouse (simulated mobile: the default config; and desktop) on the widget example host page
-// with twenty badges and on the app's live room, with Debian Chromium. Installs lighthouse into
+// with twenty badges and on the app's live room, with Debian Chromium, served brotli-compressed as
+// a real deployment would be. Installs lighthouse into
 // this directory on first use. Usage: node tests/bench/lighthouse/lighthouse.bench.mjs [DIST_DIR]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,7 @@ const { site } = buildSite(demoReports());
 const RUNS = Number(process.env.RUNS ?? 3);
 
 async function audit(name, root, config) {
-  const { server, url } = await serve(root, 0);
+  const { server, url } = await serve(root, 0, { compress: true });
   const results = [];
   try {
     for (let i = 0; i < RUNS; i++) {

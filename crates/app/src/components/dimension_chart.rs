@@ -67,7 +67,7 @@ pub fn dimension_chart(props: &DimensionChartProps) -> Html {
                         html! {
                             <tr data-dimension={livetrust_core::index::config::json_name(d.dimension)}>
                                 <th scope="row">{ t.dimension(d.dimension) }</th>
-                                <td class="num">{ d.score.map_or_else(|| dimension_verdict(t.viewer, d.status, d.tier).to_owned(), |s| format!("{:.1}", s.value)) }</td>
+                                <td class={classes!("num", d.score.is_none().then_some("verdict"))}>{ d.score.map_or_else(|| dimension_verdict(t.viewer, d.status, d.tier).to_owned(), |s| format!("{:.1}", s.value)) }</td>
                                 <td class="num">{ number(d.peer_median) }</td>
                                 <td class="num">{ number(d.peer_top10) }</td>
                                 <td class="num">{ format!("{:.1}%", d.weight) }</td>

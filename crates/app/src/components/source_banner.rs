@@ -16,8 +16,12 @@ pub fn source_banner() -> Html {
     let Some(ctx) = use_context::<DataContext>() else {
         return html! {};
     };
+    // Until the data are known the banner keeps its place (saying so), so the page below does
+    // not move when they arrive.
     let Some(view) = ctx.live.as_ref() else {
-        return html! {};
+        return html! {
+            <p class="source-banner pending" data-source="pending">{ t.source_pending }</p>
+        };
     };
     let merchants = view.merchants;
     match view.source {

@@ -15,7 +15,7 @@ pub fn not_found() -> Html {
     html! {
         <section>
             <h1 ref={heading} tabindex="-1">{ t.not_found }</h1>
-            <Link<Route> to={Route::LiveRoom}>{ t.back_home }</Link<Route>>
+            <Link<Route> to={Route::LiveRoom} classes="button">{ t.back_home }</Link<Route>>
         </section>
     }
 }
