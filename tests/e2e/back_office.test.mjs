@@ -195,7 +195,7 @@ test('on a phone the charts have readable text, the trend labels stay apart and 
     }));
     for (const n of names) assert.ok(n.lines <= 2, `${name}: «${n.text}» takes ${n.lines} lines`);
     const width = options.viewport.width;
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, `${name}: nothing wider than the screen`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `${name}: nothing wider than the screen`);
     if (name === 'phone') {
       // Cards: every cell of a metric is visible within the screen, labelled.
       const cells = await page.locator('table.metrics tbody tr').first().locator('td').evaluateAll((tds) => tds.map((td) => {

@@ -100,7 +100,7 @@ test('the header fits a phone in both languages: no word broken, the language se
         return { text: w, box: s.clientWidth };
       });
       assert.ok(chosen.text <= chosen.box, `${name} ${lang}: the chosen language reads in full (${JSON.stringify(chosen)})`);
-      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, `${name} ${lang}`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `${name} ${lang}: nothing wider than the screen`);
       await screenshot(page, `header-${lang}-${name}`);
     }
     assert.deepEqual(await axe(page), [], name);

@@ -242,7 +242,7 @@ test('the back office of a brushed shop shows what was discounted and why, as th
     assert.deepEqual((await page.locator('.guard-reasons tbody td').allTextContents()).map(Number), g.reasons.map((x) => x.buyers));
     assert.deepEqual(await page.locator('.guard-examples tbody th').allTextContents(), g.examples.map((x) => x.buyerId));
     await page.locator('.guard').scrollIntoViewIfNeeded();
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), viewport.width, `${name}: nothing wider than the screen`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= viewport.width, `${name}: nothing wider than the screen`);
     await screenshot(page, `merchant-brushed-${name}`);
     assert.deepEqual(await axe(page), [], name);
     assert.deepEqual(page.errors, [], name);
@@ -254,12 +254,12 @@ test('the live room and the back office on a phone', async () => {
   const page = await app.page({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await page.goto(app.url);
   await page.locator('.merchant').first().waitFor({ timeout: 30000 });
-  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'the live room fits a phone');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'the live room fits a phone');
   await screenshot(page, 'live-room-phone');
   assert.deepEqual(await axe(page), []);
   await page.locator('.merchant').first().locator('a.details').click();
   await page.locator('.overall-value').waitFor({ timeout: 10000 });
-  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'the back office fits a phone');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'the back office fits a phone');
   await screenshot(page, 'merchant-phone');
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(page.errors, []);
