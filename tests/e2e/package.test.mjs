@@ -70,7 +70,7 @@ test('a host page imports the package and gets answers and typed errors', async 
   assert.deepEqual(page.errors, []);
 });
 
-test('the package computes exactly the index reports the native CLI prints for the same files', async () => {
+test('the package computes exactly the index and review reports the native CLI prints for the same files', async () => {
   const demo = path.join(site, 'demo');
   const cli = JSON.parse(execFileSync(CLI, ['index', '--data', demo], { maxBuffer: 1 << 28 }).toString());
   const page = await app.page();
@@ -84,8 +84,13 @@ test('the package computes exactly the index reports the native CLI prints for t
     const reports = ids.map((id) => market.indexReport(id));
     // Placing from tallies and peers alone gives the same report.
     const placed = lt.placeMerchant(market.placement(ids[0]));
-    return { reports, placed, problems: market.importReport().problemCount };
+    const reviews = ids.slice(0, 3).map((id) => market.repeatBuyerReviews(id));
+    return { reports, placed, reviews, problems: market.importReport().problemCount };
   }, { names, ids: cli.map((r) => r.merchantId) });
+  for (const [i, r] of wasm.reviews.entries()) {
+    const native = JSON.parse(execFileSync(CLI, ['reviews', '--data', demo, '--merchant', cli[i].merchantId], { maxBuffer: 1 << 26 }).toString());
+    assert.deepEqual(r, native, `repeat-buyer reviews of ${cli[i].merchantId}: wasm and native are identical`);
+  }
   assert.equal(wasm.problems, 0);
   assert.equal(wasm.reports.length, 150);
   assert.ok(wasm.reports.some((r) => r.placement.status === 'tiered'), 'some merchants are placed');
@@ -154,6 +159,8 @@ test('every export of the package throws a typed LivetrustError naming the field
       indexReportMerchant: () => market.indexReport('nobody'),
       indexReportDay: () => market.indexReport('mA', '24/11/2026'),
       indexReportConfig: () => market.indexReport('mA', undefined, { guard: { discountWeight: 2 } }),
+      reviewsMerchant: () => market.repeatBuyerReviews('nobody'),
+      reviewsConfig: () => market.repeatBuyerReviews('mA', undefined, { minOrders: 1 }),
       placement: () => market.placement('nobody'),
       placeMerchant: () => lt.placeMerchant(shortTallies),
       whatIf: () => lt.whatIf({ placement: good, edits: [{ metric: 'deliveryHours', value: NaN }] }),
@@ -176,6 +183,8 @@ test('every export of the package throws a typed LivetrustError naming the field
     indexReportMerchant: typed('invalidField', 'merchantId'),
     indexReportDay: typed('invalidField', 'asOf'),
     indexReportConfig: typed('invalidField', 'guard.discountWeight'),
+    reviewsMerchant: typed('invalidField', 'merchantId'),
+    reviewsConfig: typed('invalidField', 'minOrders'),
     placement: typed('invalidField', 'merchantId'),
     placeMerchant: typed('invalidField', 'merchant.tallies'),
     whatIf: typed('invalidField', 'edits[0].value'),

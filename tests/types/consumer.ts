@@ -15,6 +15,7 @@ import init, {
   type PeerPlacement,
   type Placement,
   type PlacementInput,
+  type ReviewsReport,
   type ValidateInput,
   type WhatIfInput,
 } from 'livetrust';
@@ -42,6 +43,9 @@ export async function consume(files: ValidateInput, wasmBytes: BufferSource): Pr
   out.push(placement.asOf);
   out.push(index.asOf);
 
+  const reviews: ReviewsReport = market.repeatBuyerReviews(ids[0], null, { shown: 5 });
+  out.push(String(reviews.kept), ...reviews.tags.map((t) => `${t.label} ${t.count} ${t.polarity}`));
+  out.push(...reviews.filtered.map((f) => `${f.reason} ${f.count}`));
   const input: PlacementInput = market.placement(ids[0], undefined);
   const placed: IndexReport = placeMerchant(input);
   const edited: WhatIfInput = { placement: input, edits: [{ metric: 'qualityRefundRate', value: 0.01 }] };

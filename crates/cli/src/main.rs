@@ -53,6 +53,21 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// The repeat-buyer reviews (回头客说) of one merchant: the reviews shown, the aspect tags with
+    /// their counts, and what was left out and why, as the same JSON the wasm package gives.
+    Reviews {
+        /// Dataset directory or file (as for `validate`).
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        merchant: String,
+        /// The day T (YYYY-MM-DD, Asia/Shanghai); default: the day after the latest order.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// A reviews configuration as JSON (ReviewsConfig; absent fields take the defaults).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Write the deterministic demo marketplace as a dataset directory of NDJSON files.
     Demo {
         #[arg(long, default_value_t = 2026)]
@@ -105,6 +120,12 @@ fn main() -> ExitCode {
             as_of.as_deref(),
             config.as_deref(),
         ),
+        Command::Reviews {
+            data,
+            merchant,
+            as_of,
+            config,
+        } => reviews(data, merchant, as_of.as_deref(), config.as_deref()),
         Command::Demo {
             seed,
             merchants,
@@ -153,36 +174,40 @@ fn main() -> ExitCode {
 
 /// Reads an index configuration file: a typed error naming the field for a bad value.
 fn read_config(path: &std::path::Path) -> Result<livetrust_core::index::IndexConfig, Failure> {
+    let config: livetrust_core::index::IndexConfig = read_json_file(path)?;
+    config.validate()?;
+    Ok(config)
+}
+
+/// A configuration file as `T`; a bad value is a field error with the field's JSON path.
+fn read_json_file<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, Failure> {
     let text = std::fs::read_to_string(path).map_err(|e| Failure {
         message: format!("cannot read {}: {e}", path.display()),
         typed: None,
         exit_code: 2,
     })?;
     let mut de = serde_json::Deserializer::from_str(&text);
-    let config: livetrust_core::index::IndexConfig = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| {
-            // The same field paths `IndexConfig::validate` uses (`guard.discountWeight`).
-            let field = match e.path().to_string() {
-                path if path == "." => "config".to_owned(),
-                path => path,
-            };
-            Failure::from(Error::invalid_field(field, e.into_inner().to_string()))
-        })?;
-    config.validate()?;
-    Ok(config)
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        // The same field paths the configurations' `validate` uses (`guard.discountWeight`).
+        let field = match e.path().to_string() {
+            path if path == "." => "config".to_owned(),
+            path => path,
+        };
+        Failure::from(Error::invalid_field(field, e.into_inner().to_string()))
+    })
 }
 
-fn index(
+/// Imports a dataset (problems listed on stderr, their records skipped) and the day T.
+fn load(
     data: &std::path::Path,
-    merchant: Option<&str>,
     as_of: Option<&str>,
-    config: Option<&std::path::Path>,
-) -> Result<String, Failure> {
-    use livetrust_core::index::{market_index, IndexConfig};
-    let config = match config {
-        Some(path) => read_config(path)?,
-        None => IndexConfig::default(),
-    };
+) -> Result<
+    (
+        livetrust_core::model::Dataset,
+        livetrust_core::model::LocalDate,
+    ),
+    Failure,
+> {
     let files = files::data_files(data).map_err(|e| Failure {
         message: format!("cannot read {}: {e}", data.display()),
         typed: None,
@@ -206,7 +231,48 @@ fn index(
             Error::invalid_field("orders", "the data has no orders to compute an index from")
         })?,
     };
-    let market = market_index(&imported.dataset, as_of, &config)?;
+    Ok((imported.dataset, as_of))
+}
+
+fn reviews(
+    data: &std::path::Path,
+    merchant: &str,
+    as_of: Option<&str>,
+    config: Option<&std::path::Path>,
+) -> Result<String, Failure> {
+    use livetrust_core::reviews::{repeat_buyer_reviews, ReviewsConfig};
+    let config: ReviewsConfig = match config {
+        Some(path) => read_json_file(path)?,
+        None => ReviewsConfig::default(),
+    };
+    let (dataset, as_of) = load(data, as_of)?;
+    let report = repeat_buyer_reviews(
+        &dataset,
+        merchant,
+        as_of,
+        &config,
+        &livetrust_core::index::IndexConfig::default(),
+    )?;
+    serde_json::to_string_pretty(&report).map_err(|e| Failure {
+        message: format!("cannot serialize the report: {e}"),
+        typed: None,
+        exit_code: 1,
+    })
+}
+
+fn index(
+    data: &std::path::Path,
+    merchant: Option<&str>,
+    as_of: Option<&str>,
+    config: Option<&std::path::Path>,
+) -> Result<String, Failure> {
+    use livetrust_core::index::{market_index, IndexConfig};
+    let config = match config {
+        Some(path) => read_config(path)?,
+        None => IndexConfig::default(),
+    };
+    let (dataset, as_of) = load(data, as_of)?;
+    let market = market_index(&dataset, as_of, &config)?;
     let json = match merchant {
         Some(id) => serde_json::to_string_pretty(&market.report(id, &config)?),
         None => serde_json::to_string_pretty(&market.reports(&config)?),

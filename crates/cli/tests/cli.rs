@@ -223,3 +223,51 @@ fn a_bad_index_config_is_a_typed_error_naming_the_field() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn reviews_of_a_demo_shop_are_shown_tagged_and_accounted_for() {
+    let dir = std::env::temp_dir().join(format!("livetrust-cli-reviews-{}", std::process::id()));
+    let out = dir.to_string_lossy().into_owned();
+    let (code, _, err) = livetrust(&["demo", "--merchants", "40", "--out", &out], "");
+    assert_eq!(code, 0, "{err}");
+    let (code, stdout, err) = livetrust(&["reviews", "--data", &out, "--merchant", "m0001"], "");
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["merchantId"], "m0001");
+    let shown = report["shown"].as_array().unwrap();
+    assert!(!shown.is_empty() && shown.len() <= 9);
+    for s in shown {
+        assert!(s["ordersAtShop"].as_u64().unwrap() >= 2, "{s}");
+    }
+    let left_out: u64 = report["filtered"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        left_out + report["kept"].as_u64().unwrap(),
+        report["reviews"].as_u64().unwrap()
+    );
+    // A bad setting names its field; an unknown shop is a typed error too.
+    let config = dir.join("bad.json");
+    std::fs::write(&config, r#"{"minOrders": 1}"#).unwrap();
+    let (code, _, err) = livetrust(
+        &[
+            "reviews",
+            "--data",
+            &out,
+            "--merchant",
+            "m0001",
+            "--config",
+            &config.to_string_lossy(),
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("minOrders"), "{err}");
+    let (code, _, err) = livetrust(&["reviews", "--data", &out, "--merchant", "nobody"], "");
+    assert_eq!(code, 1);
+    assert!(err.contains("merchant"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

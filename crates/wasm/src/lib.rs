@@ -156,6 +156,44 @@ impl Market {
             .and_then(|r| error::output(r.into_ts()))
     }
 
+    /// The repeat-buyer reviews (回头客说) of one merchant: the reviews shown, the aspect tags with
+    /// their counts, and what was left out and why — the CLI's `reviews`. `asOf` as for
+    /// `indexReport`; `config` a (possibly partial) `ReviewsConfig`.
+    #[wasm_bindgen(js_name = repeatBuyerReviews)]
+    pub fn repeat_buyer_reviews(
+        &self,
+        merchant_id: &str,
+        as_of: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReviewsConfig")] config: JsValue,
+    ) -> Result<Ts<livetrust_core::reviews::ReviewsReport>, JsValue> {
+        use livetrust_core::reviews::{repeat_buyer_reviews, ReviewsConfig};
+        let config: ReviewsConfig = if config.is_undefined() || config.is_null() {
+            ReviewsConfig::default()
+        } else {
+            error::from_js(config, Mistake::Field)?
+        };
+        let as_of = match as_of {
+            Some(text) => text.parse().map_err(|reason: String| {
+                error::to_js(livetrust_core::Error::invalid_field("asOf", reason))
+            })?,
+            None => self.dataset.day_after_latest_order().ok_or_else(|| {
+                error::to_js(livetrust_core::Error::invalid_field(
+                    "orders",
+                    "the data has no orders to compute an index from",
+                ))
+            })?,
+        };
+        let report = repeat_buyer_reviews(
+            &self.dataset,
+            merchant_id,
+            as_of,
+            &config,
+            &IndexConfig::default(),
+        )
+        .map_err(error::to_js)?;
+        error::output(report.into_ts())
+    }
+
     /// One merchant's tallies and its category's peers: what another page needs to place the
     /// merchant with `placeMerchant` or explore it with `whatIf`, without the records. A
     /// `config` given here travels with the placement.
