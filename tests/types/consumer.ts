@@ -3,6 +3,7 @@
 // fails the compile, and the `@ts-expect-error` lines fail it if a mistake stops being an error.
 import init, {
   Market,
+  checkReply,
   placeAgainstPeers,
   placeMerchant,
   validate,
@@ -24,7 +25,7 @@ import { define, load, type BadgeReport, type LivetrustBadgeElement } from 'live
 export async function consume(files: ValidateInput, wasmBytes: BufferSource): Promise<string[]> {
   await init();
   initSync({ module: wasmBytes });
-  const out: string[] = [version()];
+  const out: string[] = [version(), checkReply(' 谢谢老顾客 ')];
 
   const peer: PeerPlacement = placeAgainstPeers({ score: 70, peerScores: [50, 60, 90] });
   out.push(peer.tier, String(peer.betterThanPercent));

@@ -24,6 +24,15 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// A merchant's reply to a review as it will be kept (trimmed), or a `LivetrustError` on
+/// `reply.text`: empty, over 500 characters, or with control characters.
+#[wasm_bindgen(js_name = checkReply)]
+pub fn check_reply(text: &str) -> Result<String, JsValue> {
+    livetrust_core::reviews::reply::check_reply(text)
+        .map(str::to_owned)
+        .map_err(error::to_js)
+}
+
 /// Places a merchant's 0–100 score among its category peers: tier and "better than x% of peers".
 ///
 /// Throws a `LivetrustError` naming the offending field for bad input (NaN, out of range, no peers,

@@ -8,6 +8,7 @@
 pub mod cleanup;
 pub mod config;
 pub mod rank;
+pub mod reply;
 pub mod report;
 pub mod tags;
 

@@ -509,3 +509,52 @@ proptest! {
         prop_assert_eq!(accounted, report.reviews, "every review is kept or has a reason");
     }
 }
+
+#[test]
+fn a_reply_is_trimmed_plain_text_of_at_most_500_characters() {
+    use reply::{check_reply, delete_reply, set_reply, MAX_REPLY_CHARS};
+    assert_eq!(
+        check_reply("  谢谢老顾客支持！\n下次见  ").unwrap(),
+        "谢谢老顾客支持！\n下次见"
+    );
+    let field = |t: &str| check_reply(t).unwrap_err().to_string();
+    assert!(field("   ").contains("reply.text"));
+    assert!(field(&"好".repeat(MAX_REPLY_CHARS + 1)).contains("at most 500"));
+    assert!(check_reply(&"好".repeat(MAX_REPLY_CHARS)).is_ok());
+    assert!(field("谢谢\u{0007}").contains("U+0007"));
+    assert!(
+        field("谢谢\u{202E}反转").contains("U+202E"),
+        "a bidirectional override could disguise the text"
+    );
+    // Markup is kept as the merchant typed it: it is text, shown escaped.
+    assert_eq!(
+        check_reply("<img src=x onerror=alert(1)>").unwrap(),
+        "<img src=x onerror=alert(1)>"
+    );
+
+    let mut d = shop();
+    let id = repeat_review(&mut d, "b1", 3, 5, "橙子很甜，给家里老人买的");
+    let r = d.reviews.iter_mut().find(|r| r.id == id).unwrap();
+    let written = r.created_at;
+    assert!(set_reply(r, "谢谢", written.plus_seconds(-1))
+        .unwrap_err()
+        .to_string()
+        .contains("repliedAt"));
+    set_reply(r, " 谢谢支持 ", written.plus_seconds(3600)).unwrap();
+    assert_eq!(r.reply.as_ref().map(|x| x.text.as_str()), Some("谢谢支持"));
+    set_reply(r, "改一下：谢谢老顾客", written.plus_seconds(7200)).unwrap();
+    assert!(set_reply(r, "", written.plus_seconds(7200)).is_err());
+    assert_eq!(
+        r.reply.as_ref().map(|x| x.text.as_str()),
+        Some("改一下：谢谢老顾客"),
+        "a refused edit keeps the reply"
+    );
+    let report = run(&d);
+    assert_eq!(
+        report.shown[0].reply.as_ref().map(|x| x.text.as_str()),
+        Some("改一下：谢谢老顾客")
+    );
+    let r = d.reviews.iter_mut().find(|r| r.id == id).unwrap();
+    assert!(delete_reply(r));
+    assert!(!delete_reply(r));
+}
