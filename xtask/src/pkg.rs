@@ -2,12 +2,32 @@
 //! of livetrust-wasm, its ES-module glue and the TypeScript declarations generated from the Rust
 //! types (tsify), plus a package.json.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::process::{cmd, project_root, run as run_command, Result};
 
 pub fn out_dir() -> PathBuf {
     project_root().join("crates/wasm/pkg")
+}
+
+/// Optimises a wasm-bindgen output in place with `wasm-opt -Oz` (and `extra` passes), enabling
+/// the features rustc 1.95 emits.
+pub fn optimize(wasm: &Path, extra: &[&str]) -> Result {
+    let path = wasm.to_string_lossy();
+    let mut args = vec!["-Oz"];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&[
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+        &path,
+        "-o",
+        &path,
+    ]);
+    run_command(cmd("wasm-opt", &args))
 }
 
 pub fn build() -> Result {
@@ -38,22 +58,7 @@ pub fn build() -> Result {
             &wasm.to_string_lossy(),
         ],
     ))?;
-    let optimized = out.join("livetrust_bg.wasm");
-    run_command(cmd(
-        "wasm-opt",
-        &[
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            &optimized.to_string_lossy(),
-            "-o",
-            &optimized.to_string_lossy(),
-        ],
-    ))?;
+    optimize(&out.join("livetrust_bg.wasm"), &[])?;
     let manifest = format!(
         r#"{{
   "name": "livetrust",

@@ -142,23 +142,7 @@ pub fn build() -> Result {
             &wasm.to_string_lossy(),
         ],
     ))?;
-    let optimized = out.join("livetrust-widgets-wasm_bg.wasm");
-    run_command(cmd(
-        "wasm-opt",
-        &[
-            "-Oz",
-            "--converge",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            &optimized.to_string_lossy(),
-            "-o",
-            &optimized.to_string_lossy(),
-        ],
-    ))?;
+    crate::pkg::optimize(&out.join("livetrust-widgets-wasm_bg.wasm"), &["--converge"])?;
 
     let sources = root.join("crates/widgets");
     let shadow_css = [

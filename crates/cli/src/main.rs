@@ -223,14 +223,7 @@ fn load(
             imported.report.skipped()
         );
     }
-    let as_of = match as_of {
-        Some(text) => text
-            .parse()
-            .map_err(|reason: String| Failure::from(Error::invalid_field("asOf", reason)))?,
-        None => imported.dataset.day_after_latest_order().ok_or_else(|| {
-            Error::invalid_field("orders", "the data has no orders to compute an index from")
-        })?,
-    };
+    let as_of = imported.dataset.as_of_or_default(as_of)?;
     Ok((imported.dataset, as_of))
 }
 

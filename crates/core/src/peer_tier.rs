@@ -22,6 +22,23 @@ pub enum PeerTier {
     SlightlyBelow,
 }
 
+impl PeerTier {
+    pub const ALL: [PeerTier; 3] = [
+        PeerTier::Leading,
+        PeerTier::Average,
+        PeerTier::SlightlyBelow,
+    ];
+
+    /// Its name in JSON (`slightlyBelow`), without a serializer.
+    pub const fn json_name(self) -> &'static str {
+        match self {
+            PeerTier::Leading => "leading",
+            PeerTier::Average => "average",
+            PeerTier::SlightlyBelow => "slightlyBelow",
+        }
+    }
+}
+
 /// Percentile cut-offs between tiers, in percent of peers beaten. Configuration, not constants.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]

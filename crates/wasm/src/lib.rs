@@ -181,17 +181,10 @@ impl Market {
         } else {
             error::from_js(config, Mistake::Field)?
         };
-        let as_of = match as_of {
-            Some(text) => text.parse().map_err(|reason: String| {
-                error::to_js(livetrust_core::Error::invalid_field("asOf", reason))
-            })?,
-            None => self.dataset.day_after_latest_order().ok_or_else(|| {
-                error::to_js(livetrust_core::Error::invalid_field(
-                    "orders",
-                    "the data has no orders to compute an index from",
-                ))
-            })?,
-        };
+        let as_of = self
+            .dataset
+            .as_of_or_default(as_of.as_deref())
+            .map_err(error::to_js)?;
         let report = repeat_buyer_reviews(
             &self.dataset,
             merchant_id,
@@ -244,17 +237,10 @@ impl Market {
         config: &IndexConfig,
         f: impl FnOnce(&MarketIndex) -> livetrust_core::Result<T>,
     ) -> Result<T, JsValue> {
-        let as_of = match as_of {
-            Some(text) => text.parse().map_err(|reason: String| {
-                error::to_js(livetrust_core::Error::invalid_field("asOf", reason))
-            })?,
-            None => self.dataset.day_after_latest_order().ok_or_else(|| {
-                error::to_js(livetrust_core::Error::invalid_field(
-                    "orders",
-                    "the data has no orders to compute an index from",
-                ))
-            })?,
-        };
+        let as_of = self
+            .dataset
+            .as_of_or_default(as_of.as_deref())
+            .map_err(error::to_js)?;
         let mut cached = self.cached.borrow_mut();
         if cached
             .as_ref()

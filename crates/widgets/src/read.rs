@@ -1,7 +1,7 @@
 //! Reads a badge's data from a JavaScript object (what `JSON.parse` gives for the CLI's or the npm
 //! package's `IndexReport`) without serde: a serde deserializer and its error formatting would
-//! double the widget bundle. Field names and enum names are those of the core's serde types (a
-//! test compares the two readers on every demo report). Errors name the field's path and what it
+//! double the widget bundle. Field names are those of the core's serde types and enum names come
+//! from the core's `json_name` tables (tests compare both with serde). Errors name the field's path and what it
 //! should hold: `placement.missing[0].kind: expected one of noData, fewOrders, fewPeers, wideInterval`.
 
 use livetrust_core::index::report::{DataStatus, Placement, PlacementStatus, Shortfall};
@@ -130,58 +130,9 @@ fn item_path(path: &str, index: u32) -> String {
     [path, "[", &index.to_string(), "]"].concat()
 }
 
-pub fn tier_name(t: PeerTier) -> &'static str {
-    match t {
-        PeerTier::Leading => "leading",
-        PeerTier::Average => "average",
-        PeerTier::SlightlyBelow => "slightlyBelow",
-    }
-}
-const TIERS: [PeerTier; 3] = [
-    PeerTier::Leading,
-    PeerTier::Average,
-    PeerTier::SlightlyBelow,
-];
-
-pub fn status_name(s: PlacementStatus) -> &'static str {
-    match s {
-        PlacementStatus::Tiered => "tiered",
-        PlacementStatus::NotEnoughData => "notEnoughData",
-    }
-}
-const STATUSES: [PlacementStatus; 2] = [PlacementStatus::Tiered, PlacementStatus::NotEnoughData];
-
-pub fn data_status_name(s: DataStatus) -> &'static str {
-    match s {
-        DataStatus::Scored => "scored",
-        DataStatus::NoData => "noData",
-        DataStatus::FewPeers => "fewPeers",
-    }
-}
-const DATA_STATUSES: [DataStatus; 3] =
-    [DataStatus::Scored, DataStatus::NoData, DataStatus::FewPeers];
-
-pub fn metric_name(m: MetricId) -> &'static str {
-    use MetricId::*;
-    match m {
-        RepeatBuyerRate => "repeatBuyerRate",
-        PositiveReviewRate => "positiveReviewRate",
-        DissatisfactionRate => "dissatisfactionRate",
-        QualityRefundRate => "qualityRefundRate",
-        RefundOnlyHours => "refundOnlyHours",
-        ReturnRefundHours => "returnRefundHours",
-        FirstResponseMinutes => "firstResponseMinutes",
-        ComplaintRate => "complaintRate",
-        ShipWithin48hRate => "shipWithin48hRate",
-        DeliveryHours => "deliveryHours",
-        LiveEngagement => "liveEngagement",
-        ExplainCoverage => "explainCoverage",
-    }
-}
-
 fn optional_tier(object: &JsValue, path: &str) -> Read<Option<PeerTier>> {
     get(object, "tier")
-        .map(|v| named(&v, &join(path, "tier"), &TIERS, tier_name))
+        .map(|v| named(&v, &join(path, "tier"), &PeerTier::ALL, PeerTier::json_name))
         .transpose()
 }
 
@@ -204,7 +155,14 @@ fn shortfall(value: &JsValue, path: &str) -> Read<Shortfall> {
             low: percent(&required(value, path, "low")?, &join(path, "low"))?,
             high: percent(&required(value, path, "high")?, &join(path, "high"))?,
             metric: get(value, "metric")
-                .map(|m| named(&m, &join(path, "metric"), &MetricId::ALL, metric_name))
+                .map(|m| {
+                    named(
+                        &m,
+                        &join(path, "metric"),
+                        &MetricId::ALL,
+                        MetricId::json_name,
+                    )
+                })
                 .transpose()?,
             sample: match required(value, path, "sample")?.as_f64() {
                 Some(s) if s.is_finite() && s >= 0.0 => s,
@@ -220,8 +178,8 @@ fn placement(value: &JsValue, path: &str) -> Read<Placement> {
     let status = named(
         &required(value, path, "status")?,
         &join(path, "status"),
-        &STATUSES,
-        status_name,
+        &PlacementStatus::ALL,
+        PlacementStatus::json_name,
     )?;
     let missing_path = join(path, "missing");
     let missing = array(&required(value, path, "missing")?, &missing_path)?;
@@ -252,8 +210,8 @@ fn dimension(value: &JsValue, path: &str) -> Read<BadgeDimension> {
         status: named(
             &required(value, path, "status")?,
             &join(path, "status"),
-            &DATA_STATUSES,
-            data_status_name,
+            &DataStatus::ALL,
+            DataStatus::json_name,
         )?,
         tier: optional_tier(value, path)?,
     })

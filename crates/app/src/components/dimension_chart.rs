@@ -65,7 +65,7 @@ pub fn dimension_chart(props: &DimensionChartProps) -> Html {
                     { for props.dimensions.iter().map(|d| {
                         let number = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
                         html! {
-                            <tr data-dimension={livetrust_core::index::config::json_name(d.dimension)}>
+                            <tr data-dimension={d.dimension.json_name()}>
                                 <th scope="row">{ t.dimension(d.dimension) }</th>
                                 <td class={classes!("num", d.score.is_none().then_some("verdict"))}>{ d.score.map_or_else(|| dimension_verdict(t.viewer, d.status, d.tier).to_owned(), |s| format!("{:.1}", s.value)) }</td>
                                 <td class="num">{ number(d.peer_median) }</td>

@@ -95,6 +95,25 @@ impl MetricId {
         MetricId::ExplainCoverage,
     ];
 
+    /// Its name in JSON (`qualityRefundRate`), without a serializer (the viewer widgets have none).
+    pub const fn json_name(self) -> &'static str {
+        use MetricId::*;
+        match self {
+            RepeatBuyerRate => "repeatBuyerRate",
+            PositiveReviewRate => "positiveReviewRate",
+            DissatisfactionRate => "dissatisfactionRate",
+            QualityRefundRate => "qualityRefundRate",
+            RefundOnlyHours => "refundOnlyHours",
+            ReturnRefundHours => "returnRefundHours",
+            FirstResponseMinutes => "firstResponseMinutes",
+            ComplaintRate => "complaintRate",
+            ShipWithin48hRate => "shipWithin48hRate",
+            DeliveryHours => "deliveryHours",
+            LiveEngagement => "liveEngagement",
+            ExplainCoverage => "explainCoverage",
+        }
+    }
+
     pub fn dimension(self) -> Dimension {
         use MetricId::*;
         match self {

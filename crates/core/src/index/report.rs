@@ -31,6 +31,19 @@ pub enum DataStatus {
     FewPeers,
 }
 
+impl DataStatus {
+    pub const ALL: [DataStatus; 3] = [DataStatus::Scored, DataStatus::NoData, DataStatus::FewPeers];
+
+    /// Its name in JSON (`noData`), without a serializer.
+    pub const fn json_name(self) -> &'static str {
+        match self {
+            DataStatus::Scored => "scored",
+            DataStatus::NoData => "noData",
+            DataStatus::FewPeers => "fewPeers",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -39,6 +52,18 @@ pub enum PlacementStatus {
     Tiered,
     /// "Not enough data yet" instead of a tier; `missing` says why.
     NotEnoughData,
+}
+
+impl PlacementStatus {
+    pub const ALL: [PlacementStatus; 2] = [PlacementStatus::Tiered, PlacementStatus::NotEnoughData];
+
+    /// Its name in JSON (`notEnoughData`), without a serializer.
+    pub const fn json_name(self) -> &'static str {
+        match self {
+            PlacementStatus::Tiered => "tiered",
+            PlacementStatus::NotEnoughData => "notEnoughData",
+        }
+    }
 }
 
 /// Why no tier is shown.

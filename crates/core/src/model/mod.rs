@@ -57,6 +57,23 @@ impl Dataset {
             .max()
             .map(|t| t.local_date().plus_days(1))
     }
+
+    /// The day T a request names (`YYYY-MM-DD`), or [`Self::day_after_latest_order`] when it
+    /// names none: what the CLI's `--as-of` and the wasm `asOf` arguments mean. Errors name
+    /// `asOf` (not a date) or `orders` (no day given and no orders to default from).
+    pub fn as_of_or_default(&self, as_of: Option<&str>) -> crate::Result<LocalDate> {
+        match as_of {
+            Some(text) => text
+                .parse()
+                .map_err(|reason: String| crate::Error::invalid_field("asOf", reason)),
+            None => self.day_after_latest_order().ok_or_else(|| {
+                crate::Error::invalid_field(
+                    "orders",
+                    "the data has no orders to compute an index from",
+                )
+            }),
+        }
+    }
 }
 
 /// The tables of a dataset, in dependency order: a table only refers to tables before it.

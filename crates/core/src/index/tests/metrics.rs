@@ -489,8 +489,21 @@ fn in_the_dissatisfaction_rate_at_most_3_reviews_of_one_buyer_count_in_the_windo
 }
 
 #[test]
-fn a_dimension_names_itself_as_serde_does() {
+fn enums_name_themselves_as_serde_does() {
+    use crate::index::config::json_name;
     for d in crate::index::Dimension::ALL {
-        assert_eq!(d.json_name(), crate::index::config::json_name(d));
+        assert_eq!(d.json_name(), json_name(d));
+    }
+    for m in MetricId::ALL {
+        assert_eq!(m.json_name(), json_name(m));
+    }
+    for t in crate::peer_tier::PeerTier::ALL {
+        assert_eq!(t.json_name(), json_name(t));
+    }
+    for s in crate::index::report::DataStatus::ALL {
+        assert_eq!(s.json_name(), json_name(s));
+    }
+    for s in crate::index::report::PlacementStatus::ALL {
+        assert_eq!(s.json_name(), json_name(s));
     }
 }
