@@ -4,6 +4,7 @@
 import init, {
   Market,
   checkReply,
+  cleanReviewTexts,
   placeAgainstPeers,
   placeMerchant,
   validate,
@@ -17,6 +18,7 @@ import init, {
   type Placement,
   type PlacementInput,
   type ReviewsReport,
+  type TextsReport,
   type ValidateInput,
   type WhatIfInput,
 } from 'livetrust';
@@ -47,6 +49,9 @@ export async function consume(files: ValidateInput, wasmBytes: BufferSource): Pr
   const reviews: ReviewsReport = market.repeatBuyerReviews(ids[0], null, { shown: 5 });
   out.push(String(reviews.kept), ...reviews.tags.map((t) => `${t.label} ${t.count} ${t.polarity}`));
   out.push(...reviews.filtered.map((f) => `${f.reason} ${f.count}`));
+  out.push(...reviews.shown.map((r) => `${r.productTitle} ×${r.ordersAtShop}`), ...reviews.rule.products);
+  const texts: TextsReport = cleanReviewTexts(['质量很好，物流很快', '默认好评'], { products: [] });
+  out.push(`${texts.kept}/${texts.texts}`);
   const input: PlacementInput = market.placement(ids[0], undefined);
   const placed: IndexReport = placeMerchant(input);
   const edited: WhatIfInput = { placement: input, edits: [{ metric: 'qualityRefundRate', value: 0.01 }] };

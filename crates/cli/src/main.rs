@@ -68,6 +68,18 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// The reviews' clean-up and aspect tags over bare review texts, one per line (a corpus
+    /// without orders or buyers, such as a scraped review file): the same JSON as the wasm
+    /// package's `cleanReviewTexts`. Eligibility and copy-paste spam need buyers and are not run.
+    ReviewTexts {
+        /// UTF-8 text files, one review per line (lines of all files, in order; blank lines count
+        /// as empty reviews). `-` reads stdin.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// A reviews configuration as JSON (ReviewsConfig; absent fields take the defaults).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Write the deterministic demo marketplace as a dataset directory of NDJSON files.
     Demo {
         #[arg(long, default_value_t = 2026)]
@@ -126,6 +138,7 @@ fn main() -> ExitCode {
             as_of,
             config,
         } => reviews(data, merchant, as_of.as_deref(), config.as_deref()),
+        Command::ReviewTexts { files, config } => review_texts(files, config.as_deref()),
         Command::Demo {
             seed,
             merchants,
@@ -246,6 +259,48 @@ fn reviews(
         &config,
         &livetrust_core::index::IndexConfig::default(),
     )?;
+    serde_json::to_string_pretty(&report).map_err(|e| Failure {
+        message: format!("cannot serialize the report: {e}"),
+        typed: None,
+        exit_code: 1,
+    })
+}
+
+fn review_texts(
+    files: &[std::path::PathBuf],
+    config: Option<&std::path::Path>,
+) -> Result<String, Failure> {
+    use livetrust_core::reviews::{clean_texts, ReviewsConfig};
+    use std::io::Read;
+    let config: ReviewsConfig = match config {
+        Some(path) => read_json_file(path)?,
+        None => ReviewsConfig::default(),
+    };
+    let mut all = String::new();
+    for path in files {
+        let mut text = String::new();
+        let read = if path.as_os_str() == "-" {
+            std::io::stdin().read_to_string(&mut text).map(|_| ())
+        } else {
+            std::fs::read(path).and_then(|bytes| {
+                String::from_utf8(bytes)
+                    .map(|t| text = t)
+                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            })
+        };
+        read.map_err(|e| Failure {
+            message: format!("cannot read {} as UTF-8 text: {e}", path.display()),
+            typed: None,
+            exit_code: 2,
+        })?;
+        all.push_str(text.strip_suffix('\n').unwrap_or(&text));
+        all.push('\n');
+    }
+    let lines: Vec<&str> = all
+        .lines()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let report = clean_texts(&lines, &config)?;
     serde_json::to_string_pretty(&report).map_err(|e| Failure {
         message: format!("cannot serialize the report: {e}"),
         typed: None,

@@ -37,6 +37,28 @@ pub fn check_reply(text: &str) -> Result<String, JsValue> {
 ///
 /// Throws a `LivetrustError` naming the offending field for bad input (NaN, out of range, no peers,
 /// inconsistent cut-offs, unknown keys).
+/// The reviews' clean-up and aspect tags over bare review texts (no orders or buyers, so no
+/// eligibility and no copy-paste spam): the CLI's `review-texts`. `config` a (possibly partial)
+/// `ReviewsConfig`.
+#[wasm_bindgen(js_name = cleanReviewTexts)]
+pub fn clean_review_texts(
+    texts: Vec<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReviewsConfig")] config: JsValue,
+) -> Result<Ts<livetrust_core::reviews::TextsReport>, JsValue> {
+    let config = reviews_config_from(config)?;
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let report = livetrust_core::reviews::clean_texts(&texts, &config).map_err(error::to_js)?;
+    error::output(report.into_ts())
+}
+
+fn reviews_config_from(config: JsValue) -> Result<livetrust_core::reviews::ReviewsConfig, JsValue> {
+    if config.is_undefined() || config.is_null() {
+        Ok(livetrust_core::reviews::ReviewsConfig::default())
+    } else {
+        error::from_js(config, Mistake::Field)
+    }
+}
+
 #[wasm_bindgen(js_name = placeAgainstPeers)]
 pub fn place_against_peers(input: Ts<PeerComparison>) -> Result<Ts<PeerPlacement>, JsValue> {
     let input: PeerComparison = error::from_js(input.into(), Mistake::Shape)?;
@@ -175,12 +197,8 @@ impl Market {
         as_of: Option<String>,
         #[wasm_bindgen(unchecked_optional_param_type = "ReviewsConfig")] config: JsValue,
     ) -> Result<Ts<livetrust_core::reviews::ReviewsReport>, JsValue> {
-        use livetrust_core::reviews::{repeat_buyer_reviews, ReviewsConfig};
-        let config: ReviewsConfig = if config.is_undefined() || config.is_null() {
-            ReviewsConfig::default()
-        } else {
-            error::from_js(config, Mistake::Field)?
-        };
+        use livetrust_core::reviews::repeat_buyer_reviews;
+        let config = reviews_config_from(config)?;
         let as_of = self
             .dataset
             .as_of_or_default(as_of.as_deref())

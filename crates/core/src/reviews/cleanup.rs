@@ -2,9 +2,9 @@
 //! never changed; rules only read them (through `text::normalize`, which also decodes HTML
 //! entities and folds full-width forms).
 //!
-//! Near duplicates: MinHash over the normal form's character shingles (64 hash functions), with
-//! locality-sensitive hashing (16 bands of 4) to find candidate pairs; a pair whose estimated
-//! Jaccard similarity reaches `nearDuplicate` is a near duplicate.
+//! Near duplicates: MinHash over the normal form's character shingles (64 hash functions) with
+//! locality-sensitive hashing (16 bands of 4) finds candidate pairs; a candidate whose shingle
+//! sets' Jaccard similarity, computed exactly, reaches `nearDuplicate` is a near duplicate.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -54,11 +54,29 @@ pub const NAVIGATION: &[&str] = &[
 const HASHES: usize = 64;
 const BANDS: usize = 16;
 const ROWS: usize = HASHES / BANDS;
+/// One seed per hash function: fixed, so every shell computes the same signatures.
+const SEEDS: [u64; HASHES] = {
+    let mut seeds = [0u64; HASHES];
+    let mut i = 0;
+    let mut z = 0x2545_f491_4f6c_dd1du64;
+    while i < HASHES {
+        z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut x = z;
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        seeds[i] = x ^ (x >> 31);
+        i += 1;
+    }
+    seeds
+};
 
 /// A text's normal form and MinHash signature.
 #[derive(Debug, Clone)]
 pub struct Fingerprint {
     pub normal: String,
+    /// Characters of the normal form.
+    pub chars: usize,
+    shingles: Vec<u64>,
     signature: [u64; HASHES],
 }
 
@@ -69,42 +87,72 @@ fn mix(mut z: u64) -> u64 {
 }
 
 impl Fingerprint {
+    /// The shingles' hashes (a full mix of each shingle's characters), sorted and without
+    /// repeats, and their MinHash signature: function `i` permutes each hash cheaply, by one
+    /// multiplication after xor with a seed of its own and a final xor-shift.
     pub fn of(text: &str, shingle: usize) -> Self {
         let normal = normalize(text);
         let chars: Vec<char> = normal.chars().collect();
-        let mut signature = [u64::MAX; HASHES];
         let width = shingle.max(1).min(chars.len().max(1));
-        for window in chars.windows(width) {
-            let mut h = 0xcbf2_9ce4_8422_2325u64;
-            for &c in window {
-                h = mix(h ^ u64::from(c));
-            }
-            for (i, slot) in signature.iter_mut().enumerate() {
-                let v = mix(h ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let mut shingles: Vec<u64> = chars
+            .windows(width)
+            .map(|window| {
+                window
+                    .iter()
+                    .fold(0xcbf2_9ce4_8422_2325u64, |h, &c| mix(h ^ u64::from(c)))
+            })
+            .collect();
+        shingles.sort_unstable();
+        shingles.dedup();
+        let mut signature = [u64::MAX; HASHES];
+        for &h in &shingles {
+            for (slot, seed) in signature.iter_mut().zip(SEEDS.iter()) {
+                let v = (h ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                let v = v ^ (v >> 29);
                 if v < *slot {
                     *slot = v;
                 }
             }
         }
-        Fingerprint { normal, signature }
+        Fingerprint {
+            chars: chars.len(),
+            normal,
+            shingles,
+            signature,
+        }
     }
 
-    /// Estimated Jaccard similarity of the two texts' shingle sets.
+    /// The Jaccard similarity of the two texts' shingle sets (exact, up to 64-bit hash
+    /// collisions); 1 for two empty texts.
     pub fn similarity(&self, other: &Fingerprint) -> f64 {
-        if self.normal.is_empty() || other.normal.is_empty() {
-            return if self.normal == other.normal {
+        let (a, b) = (&self.shingles, &other.shingles);
+        if a.is_empty() || b.is_empty() {
+            return if a.is_empty() && b.is_empty() {
                 1.0
             } else {
                 0.0
             };
         }
-        let same = self
-            .signature
-            .iter()
-            .zip(&other.signature)
-            .filter(|(a, b)| a == b)
-            .count();
-        same as f64 / HASHES as f64
+        let (mut i, mut j, mut same) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    same += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        same as f64 / (a.len() + b.len() - same) as f64
+    }
+
+    /// A hash of the normal form (equal forms, equal hashes), to find equal texts fast.
+    pub fn normal_hash(&self) -> u64 {
+        self.normal
+            .chars()
+            .fold(0x8422_2325_cbf2_9ce4, |h, c| mix(h ^ u64::from(c)))
     }
 
     fn band_keys(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
@@ -142,8 +190,10 @@ impl NearIndex {
     }
 }
 
-/// Whether the normal form is only placeholders and bare praise.
-pub fn is_boilerplate(normal: &str, min_chars: usize) -> bool {
+/// Whether the normal form is nothing but placeholders and bare praise: at most one character
+/// is left without them ("默认好评", "好评好评!", "很好很好啊"). A short text with something of
+/// its own ("早餐不错") is not boilerplate; it is judged by its length.
+pub fn is_boilerplate(normal: &str) -> bool {
     if normal.is_empty() {
         return false;
     }
@@ -155,14 +205,19 @@ pub fn is_boilerplate(normal: &str, min_chars: usize) -> bool {
             rest = rest.replace(phrase, "");
         }
     }
-    found && rest.chars().count() < min_chars
+    found && rest.chars().count() < 2
 }
 
 /// Whether the text reads like a scraped page rather than a review: a link, or two or more
 /// navigation words.
 pub fn is_navigation_junk(text: &str, normal: &str) -> bool {
-    let lower = text.to_lowercase();
-    if lower.contains("http://") || lower.contains("https://") || lower.contains("www.") {
+    let bytes = text.as_bytes();
+    let link = ["http://", "https://", "www."].iter().any(|p| {
+        bytes
+            .windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    });
+    if link {
         return true;
     }
     NAVIGATION.iter().filter(|w| normal.contains(*w)).count() >= 2

@@ -30,6 +30,9 @@ pub struct ReviewsConfig {
     pub recency_half_life_days: f64,
     /// How many aspect tags are shown (the most mentioned; every tag's count is reported).
     pub tags_shown: usize,
+    /// The merchant's choice of products whose reviews are shown (empty: every product). The
+    /// choice is disclosed to viewers with the selection rule.
+    pub products: Vec<String>,
 }
 
 impl Default for ReviewsConfig {
@@ -44,6 +47,7 @@ impl Default for ReviewsConfig {
             relevance_weight: 0.7,
             recency_half_life_days: 90.0,
             tags_shown: 8,
+            products: Vec::new(),
         }
     }
 }
@@ -74,6 +78,12 @@ impl ReviewsConfig {
         }
         if self.shown == 0 || self.shown > 100 {
             return field("shown", "must be 1 to 100");
+        }
+        if let Some(i) = self.products.iter().position(|p| p.trim().is_empty()) {
+            return Err(Error::invalid_field(
+                format!("products[{i}]"),
+                "a product id must not be empty",
+            ));
         }
         Ok(())
     }

@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use config::ReviewsConfig;
 pub use report::{
-    AspectTag, FilterCount, FilterReason, FilteredExample, ReviewsReport, ShownReview,
+    AspectTag, FilterCount, FilterReason, FilteredExample, ReviewsReport, ShownReview, TextsReport,
 };
 
 use crate::index::{guard, IndexConfig};
@@ -28,6 +28,9 @@ const EXAMPLES: usize = 3;
 
 /// The repeat-buyer reviews of `merchant_id` by the day `as_of` (reviews written before it).
 /// `index` is the index configuration whose brushing guard decides which buyers are discounted.
+///
+/// For several merchants of one dataset, [`Reviews::prepare`] once and ask it per merchant: the
+/// guard's assessment and the texts' fingerprints are computed once.
 pub fn repeat_buyer_reviews(
     dataset: &Dataset,
     merchant_id: &str,
@@ -35,113 +38,338 @@ pub fn repeat_buyer_reviews(
     config: &ReviewsConfig,
     index: &IndexConfig,
 ) -> Result<ReviewsReport> {
-    config.validate()?;
-    index.validate()?;
-    let Some(m) = dataset.merchants.iter().position(|x| x.id == merchant_id) else {
-        return Err(Error::invalid_field(
-            "merchantId",
-            format!("no merchant with id {merchant_id:?} in the data"),
-        ));
-    };
-    let cutoff = as_of.start();
-    let orders: FxHashMap<&str, &Order> = dataset
-        .orders
-        .iter()
-        .filter(|o| o.merchant_id == merchant_id)
-        .map(|o| (o.id.as_str(), o))
-        .collect();
-    let mut orders_of: FxHashMap<&str, u32> = FxHashMap::default();
-    for o in orders.values() {
-        if o.paid_at < cutoff {
-            *orders_of.entry(o.buyer_id.as_str()).or_default() += 1;
-        }
+    Reviews::prepare(dataset, as_of, config, index)?.report(merchant_id)
+}
+
+/// A dataset read for repeat-buyer reviews by the day T: the brushing guard's assessment, and the
+/// fingerprint of every review written before T (copy-paste spam is judged over all shops).
+pub struct Reviews<'a> {
+    dataset: &'a Dataset,
+    as_of: LocalDate,
+    config: ReviewsConfig,
+    assessment: guard::Assessment<'a>,
+    merchant_index: FxHashMap<&'a str, usize>,
+    /// Per review of the dataset (same position): its fingerprint, if written before T.
+    fingerprints: Vec<Option<Fingerprint>>,
+    /// Reviews (positions) long enough to count as spam, by the hash of their normal form.
+    by_normal: FxHashMap<u64, Vec<usize>>,
+    /// The band index over the same reviews.
+    near: NearIndex,
+}
+
+impl std::fmt::Debug for Reviews<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reviews")
+            .field("as_of", &self.as_of)
+            .field("config", &self.config)
+            .finish_non_exhaustive()
     }
-    let merchant_index: FxHashMap<&str, usize> = dataset
-        .merchants
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), i))
-        .collect();
-    let assessment = guard::assess(dataset, as_of, index, &merchant_index);
+}
 
-    let mut shop: Vec<(&Review, &Order)> = dataset
-        .reviews
-        .iter()
-        .filter(|r| r.created_at < cutoff)
-        .filter_map(|r| orders.get(r.order_id.as_str()).map(|o| (r, *o)))
-        .collect();
-    shop.sort_by(|a, b| (a.0.created_at, &a.0.id).cmp(&(b.0.created_at, &b.0.id)));
+impl<'a> Reviews<'a> {
+    /// Checks both configurations and reads the dataset once for every merchant's report.
+    pub fn prepare(
+        dataset: &'a Dataset,
+        as_of: LocalDate,
+        config: &ReviewsConfig,
+        index: &IndexConfig,
+    ) -> Result<Self> {
+        config.validate()?;
+        index.validate()?;
+        let cutoff = as_of.start();
+        let merchant_index: FxHashMap<&str, usize> = dataset
+            .merchants
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), i))
+            .collect();
+        let assessment = guard::assess(dataset, as_of, index, &merchant_index);
+        let fingerprints: Vec<Option<Fingerprint>> = dataset
+            .reviews
+            .iter()
+            .map(|r| (r.created_at < cutoff).then(|| Fingerprint::of(&r.text, config.shingle)))
+            .collect();
+        let mut by_normal: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut near = NearIndex::default();
+        for (i, f) in fingerprints.iter().enumerate() {
+            if let Some(f) = f.as_ref().filter(|f| f.chars >= config.min_chars) {
+                by_normal.entry(f.normal_hash()).or_default().push(i);
+                near.add(i, f);
+            }
+        }
+        Ok(Reviews {
+            dataset,
+            as_of,
+            config: config.clone(),
+            assessment,
+            merchant_index,
+            fingerprints,
+            by_normal,
+            near,
+        })
+    }
 
-    let mut filtered: FxHashMap<FilterReason, (u32, Vec<FilteredExample>)> = FxHashMap::default();
-    let mut leave_out = |reason: FilterReason, r: &Review, duplicate_of: Option<&str>| {
-        let entry = filtered.entry(reason).or_default();
+    /// Whether the text of review `i` — the same letters and digits, or a near duplicate — was
+    /// written by `spamBuyers` or more different buyers anywhere in the data (before T).
+    fn is_spam(&self, i: usize) -> bool {
+        let Some(f) = self.fingerprints[i].as_ref() else {
+            return false;
+        };
+        if f.chars < self.config.min_chars {
+            return false;
+        }
+        let reviews = &self.dataset.reviews;
+        let mut writers: FxHashSet<&str> = FxHashSet::default();
+        let same = self.by_normal.get(&f.normal_hash()).into_iter().flatten();
+        for &k in same {
+            if self.fingerprints[k]
+                .as_ref()
+                .is_some_and(|g| g.normal == f.normal)
+            {
+                writers.insert(reviews[k].buyer_id.as_str());
+            }
+        }
+        for k in self.near.candidates(f) {
+            if self.fingerprints[k]
+                .as_ref()
+                .is_some_and(|g| g.similarity(f) >= self.config.near_duplicate)
+            {
+                writers.insert(reviews[k].buyer_id.as_str());
+            }
+        }
+        writers.len() >= self.config.spam_buyers
+    }
+
+    /// The report of one merchant.
+    pub fn report(&self, merchant_id: &str) -> Result<ReviewsReport> {
+        let dataset = self.dataset;
+        let config = &self.config;
+        let Some(&m) = self.merchant_index.get(merchant_id) else {
+            return Err(Error::invalid_field(
+                "merchantId",
+                format!("no merchant with id {merchant_id:?} in the data"),
+            ));
+        };
+        let cutoff = self.as_of.start();
+        let orders: FxHashMap<&str, &Order> = dataset
+            .orders
+            .iter()
+            .filter(|o| o.merchant_id == merchant_id)
+            .map(|o| (o.id.as_str(), o))
+            .collect();
+        let mut orders_of: FxHashMap<&str, u32> = FxHashMap::default();
+        for o in orders.values() {
+            if o.paid_at < cutoff {
+                *orders_of.entry(o.buyer_id.as_str()).or_default() += 1;
+            }
+        }
+        let titles: FxHashMap<&str, &str> = dataset
+            .products
+            .iter()
+            .filter(|p| p.merchant_id == merchant_id)
+            .map(|p| (p.id.as_str(), p.title.as_str()))
+            .collect();
+
+        // (position in the dataset, review, order), oldest first.
+        let mut shop: Vec<(usize, &Review, &Order)> = dataset
+            .reviews
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.created_at < cutoff)
+            .filter_map(|(i, r)| orders.get(r.order_id.as_str()).map(|o| (i, r, *o)))
+            .collect();
+        shop.sort_by(|a, b| (a.1.created_at, &a.1.id).cmp(&(b.1.created_at, &b.1.id)));
+
+        let mut filtered = Filtered::default();
+        let mut eligible: Vec<(usize, &Review, &Order)> = Vec::new();
+        for &(i, r, o) in &shop {
+            let delivered = o.delivered_at.is_some_and(|d| d <= r.created_at);
+            let bought = orders_of.get(r.buyer_id.as_str()).copied().unwrap_or(0);
+            if !delivered {
+                filtered.add(FilterReason::NotDelivered, &r.id, &r.text, None);
+            } else if bought < config.min_orders {
+                filtered.add(FilterReason::NotRepeatBuyer, &r.id, &r.text, None);
+            } else if self
+                .assessment
+                .standing(m, &r.buyer_id)
+                .is_some_and(|s| s.discounted)
+            {
+                filtered.add(FilterReason::DiscountedByGuard, &r.id, &r.text, None);
+            } else if !config.products.is_empty() && !config.products.contains(&o.product_id) {
+                filtered.add(FilterReason::ProductNotChosen, &r.id, &r.text, None);
+            } else {
+                eligible.push((i, r, o));
+            }
+        }
+
+        let texts: Vec<Text<'_>> = eligible
+            .iter()
+            .filter_map(|&(i, r, _)| {
+                Some(Text {
+                    id: &r.id,
+                    text: &r.text,
+                    fingerprint: self.fingerprints[i].as_ref()?,
+                    spam: self.is_spam(i),
+                })
+            })
+            .collect();
+        let kept_at = clean_up(&texts, config, &mut filtered);
+        let kept: Vec<(&Review, &Order, &Fingerprint)> = kept_at
+            .iter()
+            .map(|&k| (eligible[k].1, eligible[k].2, texts[k].fingerprint))
+            .collect();
+        let (mentions, all_tags) = count_tags(kept.iter().map(|k| k.0.text.as_str()), config);
+
+        let candidates: Vec<rank::Candidate> = kept
+            .iter()
+            .zip(&mentions)
+            .map(|((r, o, f), m)| rank::Candidate {
+                product: o.product_id.clone(),
+                aspects: m.iter().map(|x| x.label.clone()).collect(),
+                rating: r.ratings.overall,
+                chars: f.chars,
+                age_days: (cutoff.unix() - r.created_at.unix()) as f64 / 86_400.0,
+                helpful: r.helpful_votes,
+                media: r.media_count,
+            })
+            .collect();
+        let picked = rank::choose(
+            &candidates,
+            config.shown,
+            config.relevance_weight,
+            config.recency_half_life_days,
+        );
+        let shown: Vec<ShownReview> = picked
+            .iter()
+            .map(|&i| {
+                let (r, o, _) = kept[i];
+                ShownReview {
+                    review_id: r.id.clone(),
+                    product_id: o.product_id.clone(),
+                    product_title: titles
+                        .get(o.product_id.as_str())
+                        .map_or_else(String::new, |t| (*t).to_owned()),
+                    orders_at_shop: orders_of.get(r.buyer_id.as_str()).copied().unwrap_or(0),
+                    rating: r.ratings.overall,
+                    text: r.text.clone(),
+                    media_count: r.media_count,
+                    helpful_votes: r.helpful_votes,
+                    created_at: r.created_at,
+                    tags: candidates[i].aspects.clone(),
+                    reply: r.reply.clone(),
+                }
+            })
+            .collect();
+        let includes_critical = shown.iter().any(|s| s.rating <= 3);
+
+        Ok(ReviewsReport {
+            merchant_id: merchant_id.to_owned(),
+            as_of: self.as_of,
+            reviews: count_u32(shop.len()),
+            eligible: count_u32(eligible.len()),
+            kept: count_u32(kept.len()),
+            shown,
+            tags: all_tags,
+            filtered: filtered.into_counts(),
+            rule: report::SelectionRule {
+                min_orders: config.min_orders,
+                shown: config.shown,
+                includes_critical,
+                products: config.products.clone(),
+            },
+        })
+    }
+}
+
+/// What the clean-up reads of one text.
+struct Text<'t> {
+    id: &'t str,
+    text: &'t str,
+    fingerprint: &'t Fingerprint,
+    /// Judged by the caller (it needs the buyers, which a bare text list has not).
+    spam: bool,
+}
+
+/// Counts and first examples per reason, as they are found.
+#[derive(Default)]
+struct Filtered(FxHashMap<FilterReason, (u32, Vec<FilteredExample>)>);
+
+impl Filtered {
+    fn add(&mut self, reason: FilterReason, id: &str, text: &str, duplicate_of: Option<&str>) {
+        let entry = self.0.entry(reason).or_default();
         entry.0 += 1;
         if entry.1.len() < EXAMPLES {
             entry.1.push(FilteredExample {
-                review_id: r.id.clone(),
-                text: r.text.clone(),
+                review_id: id.to_owned(),
+                text: text.to_owned(),
                 duplicate_of: duplicate_of.map(str::to_owned),
             });
         }
-    };
-
-    let mut eligible: Vec<(&Review, &Order, Fingerprint)> = Vec::new();
-    for &(r, o) in &shop {
-        let delivered = o.delivered_at.is_some_and(|d| d <= r.created_at);
-        let bought = orders_of.get(r.buyer_id.as_str()).copied().unwrap_or(0);
-        if !delivered {
-            leave_out(FilterReason::NotDelivered, r, None);
-        } else if bought < config.min_orders {
-            leave_out(FilterReason::NotRepeatBuyer, r, None);
-        } else if assessment
-            .standing(m, &r.buyer_id)
-            .is_some_and(|s| s.discounted)
-        {
-            leave_out(FilterReason::DiscountedByGuard, r, None);
-        } else {
-            eligible.push((r, o, Fingerprint::of(&r.text, config.shingle)));
-        }
     }
 
-    let spam = spam_texts(dataset, &eligible, config, cutoff);
+    fn into_counts(self) -> Vec<FilterCount> {
+        let mut counts: Vec<FilterCount> = self
+            .0
+            .into_iter()
+            .map(|(reason, (count, examples))| FilterCount {
+                reason,
+                count,
+                examples,
+            })
+            .collect();
+        counts.sort_by_key(|f| f.reason);
+        counts
+    }
+}
 
-    let mut kept: Vec<(&Review, &Order, &Fingerprint)> = Vec::new();
+/// The clean-up rules in their order (docs/reviews.md), over texts oldest first: the positions of
+/// the texts kept; every other text is counted in `filtered` under the first rule that applies.
+fn clean_up(texts: &[Text<'_>], config: &ReviewsConfig, filtered: &mut Filtered) -> Vec<usize> {
+    let mut kept: Vec<usize> = Vec::new();
     let mut raw_seen: FxHashMap<&str, &str> = FxHashMap::default();
     let mut normal_seen: FxHashMap<&str, &str> = FxHashMap::default();
     let mut near = NearIndex::default();
-    for (i, (r, o, f)) in eligible.iter().enumerate() {
-        let chars = f.normal.chars().count();
-        if is_boilerplate(&f.normal, config.min_chars) {
-            leave_out(FilterReason::Boilerplate, r, None);
-        } else if chars < config.min_chars {
-            leave_out(FilterReason::TooShort, r, None);
-        } else if is_navigation_junk(&r.text, &f.normal) {
-            leave_out(FilterReason::NavigationJunk, r, None);
-        } else if spam.contains(&i) {
-            leave_out(FilterReason::CopyPasteSpam, r, None);
-        } else if let Some(first) = raw_seen.get(r.text.as_str()) {
-            leave_out(FilterReason::ExactDuplicate, r, Some(first));
+    for (i, t) in texts.iter().enumerate() {
+        let f = t.fingerprint;
+        let reason = if is_boilerplate(&f.normal) {
+            Some((FilterReason::Boilerplate, None))
+        } else if f.chars < config.min_chars {
+            Some((FilterReason::TooShort, None))
+        } else if is_navigation_junk(t.text, &f.normal) {
+            Some((FilterReason::NavigationJunk, None))
+        } else if t.spam {
+            Some((FilterReason::CopyPasteSpam, None))
+        } else if let Some(first) = raw_seen.get(t.text) {
+            Some((FilterReason::ExactDuplicate, Some(*first)))
         } else if let Some(first) = normal_seen.get(f.normal.as_str()) {
-            leave_out(FilterReason::NormalizedDuplicate, r, Some(first));
-        } else if let Some(first) = near
-            .candidates(f)
-            .into_iter()
-            .filter(|&k| kept[k].2.similarity(f) >= config.near_duplicate)
-            .min()
-        {
-            leave_out(FilterReason::NearDuplicate, r, Some(&kept[first].0.id));
+            Some((FilterReason::NormalizedDuplicate, Some(*first)))
         } else {
-            raw_seen.insert(r.text.as_str(), r.id.as_str());
-            normal_seen.insert(f.normal.as_str(), r.id.as_str());
-            near.add(kept.len(), f);
-            kept.push((r, o, f));
+            near.candidates(f)
+                .into_iter()
+                .filter(|&k| texts[kept[k]].fingerprint.similarity(f) >= config.near_duplicate)
+                .min()
+                .map(|k| (FilterReason::NearDuplicate, Some(texts[kept[k]].id)))
+        };
+        match reason {
+            Some((reason, first)) => filtered.add(reason, t.id, t.text, first),
+            None => {
+                raw_seen.insert(t.text, t.id);
+                normal_seen.insert(f.normal.as_str(), t.id);
+                near.add(kept.len(), f);
+                kept.push(i);
+            }
         }
     }
+    kept
+}
 
-    let mentions: Vec<Vec<tags::Mention>> = kept
-        .iter()
-        .map(|(r, _, _)| tags::mentions(&r.text))
-        .collect();
+/// Each text's tag mentions, and every tag with its count (most mentioned first; the
+/// `tagsShown` first are shown).
+fn count_tags<'t>(
+    texts: impl Iterator<Item = &'t str>,
+    config: &ReviewsConfig,
+) -> (Vec<Vec<tags::Mention>>, Vec<AspectTag>) {
+    let mentions: Vec<Vec<tags::Mention>> = texts.map(tags::mentions).collect();
     let mut counts: FxHashMap<&tags::Mention, u32> = FxHashMap::default();
     for m in mentions.iter().flatten() {
         *counts.entry(m).or_default() += 1;
@@ -165,122 +393,43 @@ pub fn repeat_buyer_reviews(
     for t in all_tags.iter_mut().take(config.tags_shown) {
         t.shown = true;
     }
+    (mentions, all_tags)
+}
 
-    let candidates: Vec<rank::Candidate> = kept
+/// The clean-up and the tags over bare texts (a corpus without orders or buyers, such as a
+/// scraped review file): every rule but eligibility and copy-paste spam, which need buyers.
+/// Example ids are the texts' 1-based positions.
+pub fn clean_texts(texts: &[&str], config: &ReviewsConfig) -> Result<TextsReport> {
+    config.validate()?;
+    let ids: Vec<String> = (1..=texts.len()).map(|i| i.to_string()).collect();
+    let fingerprints: Vec<Fingerprint> = texts
         .iter()
-        .zip(&mentions)
-        .map(|((r, o, f), m)| rank::Candidate {
-            product: o.product_id.clone(),
-            aspects: m.iter().map(|x| x.label.clone()).collect(),
-            rating: r.ratings.overall,
-            chars: f.normal.chars().count(),
-            age_days: (cutoff.unix() - r.created_at.unix()) as f64 / 86_400.0,
-            helpful: r.helpful_votes,
-            media: r.media_count,
-        })
+        .map(|t| Fingerprint::of(t, config.shingle))
         .collect();
-    let picked = rank::choose(
-        &candidates,
-        config.shown,
-        config.relevance_weight,
-        config.recency_half_life_days,
-    );
-    let shown: Vec<ShownReview> = picked
+    let items: Vec<Text<'_>> = texts
         .iter()
-        .map(|&i| {
-            let (r, o, _) = kept[i];
-            ShownReview {
-                review_id: r.id.clone(),
-                product_id: o.product_id.clone(),
-                orders_at_shop: orders_of.get(r.buyer_id.as_str()).copied().unwrap_or(0),
-                rating: r.ratings.overall,
-                text: r.text.clone(),
-                media_count: r.media_count,
-                helpful_votes: r.helpful_votes,
-                created_at: r.created_at,
-                tags: candidates[i].aspects.clone(),
-                reply: r.reply.clone(),
-            }
+        .zip(&ids)
+        .zip(&fingerprints)
+        .map(|((text, id), fingerprint)| Text {
+            id,
+            text,
+            fingerprint,
+            spam: false,
         })
         .collect();
-    let includes_critical = shown.iter().any(|s| s.rating <= 3);
-
-    let mut filtered: Vec<FilterCount> = filtered
-        .into_iter()
-        .map(|(reason, (count, examples))| FilterCount {
-            reason,
-            count,
-            examples,
-        })
-        .collect();
-    filtered.sort_by_key(|f| f.reason);
-    Ok(ReviewsReport {
-        merchant_id: merchant_id.to_owned(),
-        as_of,
-        reviews: count_u32(shop.len()),
-        eligible: count_u32(eligible.len()),
+    let mut filtered = Filtered::default();
+    let kept = clean_up(&items, config, &mut filtered);
+    let (_, tags) = count_tags(kept.iter().map(|&i| texts[i]), config);
+    Ok(TextsReport {
+        texts: count_u32(texts.len()),
         kept: count_u32(kept.len()),
-        shown,
-        tags: all_tags,
-        filtered,
-        rule: report::SelectionRule {
-            min_orders: config.min_orders,
-            shown: config.shown,
-            includes_critical,
-        },
+        filtered: filtered.into_counts(),
+        tags,
     })
 }
 
 fn count_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// The eligible reviews (by index) whose text — the same letters and digits, or a near duplicate
-/// — was written by `spamBuyers` or more different buyers anywhere in the data (before T).
-fn spam_texts(
-    dataset: &Dataset,
-    eligible: &[(&Review, &Order, Fingerprint)],
-    config: &ReviewsConfig,
-    cutoff: crate::model::Timestamp,
-) -> FxHashSet<usize> {
-    let mut by_normal: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    let mut near = NearIndex::default();
-    for (i, (_, _, f)) in eligible.iter().enumerate() {
-        if f.normal.chars().count() >= config.min_chars {
-            by_normal.entry(f.normal.as_str()).or_default().push(i);
-            near.add(i, f);
-        }
-    }
-    if by_normal.is_empty() {
-        return FxHashSet::default();
-    }
-    let mut writers: Vec<FxHashSet<&str>> = vec![FxHashSet::default(); eligible.len()];
-    for r in &dataset.reviews {
-        if r.text.is_empty() || r.created_at >= cutoff {
-            continue;
-        }
-        let f = Fingerprint::of(&r.text, config.shingle);
-        if f.normal.chars().count() < config.min_chars {
-            continue;
-        }
-        if let Some(same) = by_normal.get(f.normal.as_str()) {
-            for &i in same {
-                writers[i].insert(r.buyer_id.as_str());
-            }
-            continue;
-        }
-        for i in near.candidates(&f) {
-            if eligible[i].2.similarity(&f) >= config.near_duplicate {
-                writers[i].insert(r.buyer_id.as_str());
-            }
-        }
-    }
-    writers
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| w.len() >= config.spam_buyers)
-        .map(|(i, _)| i)
-        .collect()
 }
 
 #[cfg(test)]

@@ -17,6 +17,9 @@ pub enum FilterReason {
     NotRepeatBuyer,
     /// The index's brushing guard discounted the buyer at this shop.
     DiscountedByGuard,
+    /// The merchant chose to show the reviews of other products only (`products`; disclosed to
+    /// viewers in `rule.products`).
+    ProductNotChosen,
     /// No text, or its letters and digits number fewer than `minChars`.
     TooShort,
     /// Only placeholders and bare praise (默认好评, 此用户未填写评价, 好评 …).
@@ -77,6 +80,8 @@ pub struct AspectTag {
 pub struct ShownReview {
     pub review_id: String,
     pub product_id: String,
+    /// The product's title as the shop lists it (empty when the product is not in the data).
+    pub product_title: String,
     /// The buyer's paid orders at the shop by the day T ("bought N times").
     pub orders_at_shop: u32,
     pub rating: u8,
@@ -100,6 +105,8 @@ pub struct SelectionRule {
     pub shown: usize,
     /// Whether a critical review (≤ 3★) was kept in on purpose.
     pub includes_critical: bool,
+    /// The products the merchant chose to show reviews of (empty: all); viewers are told.
+    pub products: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -120,4 +127,16 @@ pub struct ReviewsReport {
     /// What was left out, per reason (reasons with none are absent), in the reasons' order.
     pub filtered: Vec<FilterCount>,
     pub rule: SelectionRule,
+}
+
+/// The clean-up and tags over bare texts ([`super::clean_texts`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct TextsReport {
+    pub texts: u32,
+    pub kept: u32,
+    /// Per reason (reasons with none are absent), with example texts by 1-based position.
+    pub filtered: Vec<FilterCount>,
+    pub tags: Vec<AspectTag>,
 }

@@ -4,6 +4,7 @@
 //! a negator right before the opinion turns it ("质量不好" → 质量不好, negative). Each review
 //! counts once per tag.
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 /// Whether a tag praises or criticises.
@@ -24,20 +25,6 @@ struct Aspect {
 }
 
 use Polarity::{Negative as N, Positive as P};
-
-const GOOD: &[(&str, &str, Polarity)] = &[
-    ("非常好", "好", P),
-    ("很好", "好", P),
-    ("挺好", "好", P),
-    ("不错", "不错", P),
-    ("很棒", "好", P),
-    ("好", "好", P),
-    ("棒", "好", P),
-    ("一般", "一般", N),
-    ("很差", "差", N),
-    ("太差", "差", N),
-    ("差", "差", N),
-];
 
 const LEXICON: &[Aspect] = &[
     Aspect {
@@ -76,7 +63,19 @@ const LEXICON: &[Aspect] = &[
     Aspect {
         name: "包装",
         words: &["包装"],
-        opinions: GOOD,
+        opinions: &[
+            ("非常好", "好", P),
+            ("很好", "好", P),
+            ("不错", "不错", P),
+            ("严实", "严实", P),
+            ("精美", "精美", P),
+            ("好", "好", P),
+            ("一般", "一般", N),
+            ("简陋", "简陋", N),
+            ("破损", "破损", N),
+            ("破了", "破损", N),
+            ("差", "差", N),
+        ],
     },
     Aspect {
         name: "味道",
@@ -206,12 +205,29 @@ fn starts_with_at(chars: &[char], at: usize, word: &str) -> bool {
 }
 
 /// The tags a text mentions, each once, in order of first mention.
+/// The first characters of the aspects' words: most positions of a text start none, and are
+/// passed over without trying every word.
+fn first_chars() -> &'static FxHashSet<char> {
+    static FIRSTS: std::sync::OnceLock<FxHashSet<char>> = std::sync::OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        LEXICON
+            .iter()
+            .flat_map(|a| a.words.iter().filter_map(|w| w.chars().next()))
+            .collect()
+    })
+}
+
 pub fn mentions(text: &str) -> Vec<Mention> {
     let decoded = crate::text::decode_entities(text);
     let chars: Vec<char> = decoded.chars().collect();
     let mut out: Vec<Mention> = Vec::new();
+    let firsts = first_chars();
     let mut i = 0;
     while i < chars.len() {
+        if !firsts.contains(&chars[i]) {
+            i += 1;
+            continue;
+        }
         let Some((aspect, word_len)) = LEXICON.iter().find_map(|a| {
             a.words
                 .iter()

@@ -216,10 +216,18 @@ fn placeholders_and_bare_praise_are_boilerplate_and_short_texts_too_short() {
     let c = repeat_review(&mut d, "b3", 3, 5, "好评！好评！");
     let e = repeat_review(&mut d, "b4", 4, 5, "还行吧");
     let f = repeat_review(&mut d, "b5", 5, 5, "");
+    let g = repeat_review(&mut d, "b7", 7, 5, "早餐也不错");
     let kept = repeat_review(&mut d, "b6", 6, 5, "好评，橙子很新鲜，个头也大");
     let report = run(&d);
     assert_eq!(reason_of(&report, FilterReason::Boilerplate), vec![a, b, c]);
-    assert_eq!(reason_of(&report, FilterReason::TooShort), vec![e, f]);
+    let short: Vec<String> = report
+        .filtered
+        .iter()
+        .filter(|x| x.reason == FilterReason::TooShort)
+        .map(|x| x.count.to_string())
+        .collect();
+    assert_eq!(short, vec!["3"], "还行吧, the empty text and 早餐也不错");
+    assert_eq!(reason_of(&report, FilterReason::TooShort), vec![e, f, g]);
     assert_eq!(shown_ids(&report), vec![kept]);
 }
 
@@ -557,4 +565,132 @@ fn a_reply_is_trimmed_plain_text_of_at_most_500_characters() {
     let r = d.reviews.iter_mut().find(|r| r.id == id).unwrap();
     assert!(delete_reply(r));
     assert!(!delete_reply(r));
+}
+
+#[test]
+fn a_merchants_product_choice_leaves_the_others_out_with_a_reason_and_is_disclosed() {
+    let mut d = shop();
+    let even = repeat_review(&mut d, "b1", 2, 5, "偶数天的橙子很甜，汁水很多");
+    let odd = repeat_review(&mut d, "b2", 3, 4, "奇数天的橙子个头大，包装很好");
+    let config = ReviewsConfig {
+        products: vec!["p0-0".into()],
+        ..ReviewsConfig::default()
+    };
+    let report = repeat_buyer_reviews(&d, "m0", as_of(), &config, &no_guard()).unwrap();
+    assert_eq!(shown_ids(&report), vec![even]);
+    assert_eq!(
+        reason_of(&report, FilterReason::ProductNotChosen),
+        vec![odd]
+    );
+    assert_eq!(report.rule.products, vec!["p0-0".to_owned()]);
+    assert_eq!(report.shown[0].product_title, "橙子");
+    let bad = ReviewsConfig {
+        products: vec![" ".into()],
+        ..ReviewsConfig::default()
+    };
+    let e = repeat_buyer_reviews(&d, "m0", as_of(), &bad, &no_guard()).unwrap_err();
+    assert!(e.to_string().contains("products[0]"), "{e}");
+}
+
+#[test]
+fn one_prepared_dataset_answers_every_merchant_as_a_single_call_does() {
+    let mut d = shop();
+    for (i, text) in [
+        "质量很好，物流很快",
+        "味道偏咸，下次少放盐",
+        "包装一般，但是很新鲜",
+    ]
+    .iter()
+    .enumerate()
+    {
+        repeat_review(&mut d, &format!("b{i}"), i as u32 + 2, 4, text);
+    }
+    order(&mut d, 1, 0, "c1", "2026-10-02T04:00:00Z", true);
+    let o = order(&mut d, 1, 1, "c1", "2026-11-02T04:00:00Z", true);
+    review(&mut d, o, 3, "另一家的橙子有点酸，物流慢");
+    let config = ReviewsConfig::default();
+    let prepared = Reviews::prepare(&d, as_of(), &config, &no_guard()).unwrap();
+    for m in ["m0", "m1"] {
+        assert_eq!(
+            prepared.report(m).unwrap(),
+            repeat_buyer_reviews(&d, m, as_of(), &config, &no_guard()).unwrap()
+        );
+    }
+    assert!(prepared.report("m9").is_err());
+}
+
+/// A fixed sample of shopping-review sentences (written for this test, in the style of real
+/// ones) and what the clean-up and the tags make of it, pinned by a snapshot.
+#[test]
+fn bare_texts_are_cleaned_and_tagged_as_the_shops_reviews_are() {
+    let sample = [
+        "质量很好，物流很快，下次还来",
+        "质量很好，物流很快，下次还来",
+        "质量很好！物流很快！下次还来！",
+        "质量很好，物流很快，下次还会来",
+        "默认好评",
+        "好",
+        "首页 登录 购物车 我的订单",
+        "味道偏咸，不太喜欢，包装还可以",
+        "价格不贵，性价比高，孩子很喜欢",
+        "物流太慢了，等了一个星期才到",
+        "客服态度很好，耐心解答问题",
+        "尺码偏小，建议买大一号",
+        "颜色好看，质量不好，洗了一次就起球",
+        "&lt;b&gt;东西不错&lt;/b&gt; 很新鲜，包装严实",
+    ];
+    let report = clean_texts(&sample, &ReviewsConfig::default()).unwrap();
+    let accounted: u32 = report.filtered.iter().map(|f| f.count).sum::<u32>() + report.kept;
+    assert_eq!(accounted, report.texts);
+    let mut lines = vec![format!("texts {} kept {}", report.texts, report.kept)];
+    for f in &report.filtered {
+        let ids: Vec<&str> = f.examples.iter().map(|e| e.review_id.as_str()).collect();
+        lines.push(format!("{:?} {} {:?}", f.reason, f.count, ids));
+    }
+    for t in &report.tags {
+        let sign = match t.polarity {
+            tags::Polarity::Positive => "+",
+            tags::Polarity::Negative => "-",
+        };
+        let shown = if t.shown { "shown" } else { "hidden" };
+        lines.push(format!("{} {sign} {} {shown}", t.label, t.count));
+    }
+    insta::assert_snapshot!(lines.join("\n"));
+}
+
+/// The exact Jaccard similarity of two texts' shingle sets, as the fingerprints estimate it.
+fn jaccard(a: &str, b: &str, width: usize) -> f64 {
+    let set = |t: &str| {
+        let chars: Vec<char> = crate::text::normalize(t).chars().collect();
+        let w = width.min(chars.len().max(1));
+        chars
+            .windows(w)
+            .map(|x| x.iter().collect::<String>())
+            .collect::<std::collections::HashSet<_>>()
+    };
+    let (x, y) = (set(a), set(b));
+    let union = x.union(&y).count();
+    if union == 0 {
+        return 1.0;
+    }
+    x.intersection(&y).count() as f64 / union as f64
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_fingerprints_similarity_is_the_shingle_sets_jaccard_similarity(
+        base in "[质量很好物流快包装严实味道偏咸价格不贵下次还来橙子甜]{12,60}",
+        edit in "[质量很好物流快包装严实味道偏咸价格不贵下次还来橙子甜]{0,20}",
+        cut in 0usize..60,
+    ) {
+        let chars: Vec<char> = base.chars().collect();
+        let cut = cut.min(chars.len());
+        let other: String = chars[..cut].iter().copied().chain(edit.chars()).chain(chars[cut..].iter().copied()).collect();
+        let (a, b) = (cleanup::Fingerprint::of(&base, 3), cleanup::Fingerprint::of(&other, 3));
+        let exact = jaccard(&base, &other, 3);
+        prop_assert!((a.similarity(&b) - exact).abs() < 1e-12, "{} vs exact {}", a.similarity(&b), exact);
+        prop_assert_eq!(a.similarity(&a), 1.0);
+    }
 }
