@@ -12,15 +12,22 @@ export const ROOT = path.join(here, '../..');
 export const CLI = process.env.LIVETRUST_CLI ?? path.join(ROOT, 'target/debug/livetrust');
 export const WIDGETS = process.env.WIDGETS_DIR ?? path.join(ROOT, 'crates/widgets/pkg');
 
-/** The CLI's reports for the default demo marketplace, by merchant id, and the merchants. */
-export function demoReports() {
+/** The CLI's reports for the default demo marketplace, by merchant id, and the merchants; with
+ *  `reviewShops`, also the CLI's ReviewsReport of that many shops (those with the most shown). */
+export function demoReports({ reviewShops = 0 } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livetrust-demo-'));
   execFileSync(CLI, ['demo', '--out', dir], { stdio: 'ignore' });
   const reports = new Map(JSON.parse(execFileSync(CLI, ['index', '--data', dir], { maxBuffer: 1 << 28 }).toString())
     .map((r) => [r.merchantId, r]));
   const merchants = fs.readFileSync(path.join(dir, 'merchants.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const reviews = new Map();
+  for (const m of merchants) {
+    if (reviews.size >= reviewShops) break;
+    const report = JSON.parse(execFileSync(CLI, ['reviews', '--data', dir, '--merchant', m.id], { maxBuffer: 1 << 28 }).toString());
+    if (report.shown.length >= 3) reviews.set(m.id, report);
+  }
   fs.rmSync(dir, { recursive: true, force: true });
-  return { reports, merchants };
+  return { reports, merchants, reviews };
 }
 
 /** Twenty shops: every tier and "not enough data" among them, then the first others. */
@@ -49,7 +56,7 @@ function copyDir(from, to) {
 }
 
 /** Writes the site; returns its directory and the shops it lists. */
-export function buildSite({ reports, merchants }) {
+export function buildSite({ reports, merchants, reviews = new Map() }) {
   if (!fs.existsSync(path.join(WIDGETS, 'livetrust-widgets.js'))) {
     throw new Error(`${WIDGETS} has no bundle: run \`cargo xtask widgets\` first (cargo xtask test does)`);
   }
@@ -61,6 +68,11 @@ export function buildSite({ reports, merchants }) {
   fs.writeFileSync(path.join(site, 'reports/index.json'), JSON.stringify(shops.map((m) => ({ id: m.id, name: m.name }))));
   for (const m of merchants) {
     fs.writeFileSync(path.join(site, `reports/${m.id}.json`), JSON.stringify(reports.get(m.id)));
+  }
+  const reviewShops = merchants.filter((m) => reviews.has(m.id));
+  fs.writeFileSync(path.join(site, 'reports/reviews.json'), JSON.stringify(reviewShops.map((m) => ({ id: m.id, name: m.name }))));
+  for (const m of reviewShops) {
+    fs.writeFileSync(path.join(site, `reports/${m.id}.reviews.json`), JSON.stringify(reviews.get(m.id)));
   }
   return { site, shops };
 }

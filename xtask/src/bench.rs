@@ -75,6 +75,17 @@ pub fn run(_args: &[&str]) -> Result {
         c.env("LIVETRUST_CLI", &release_cli);
         run_command(c)?;
     }
+    // The repeat-buyer reviews of a merchant with 100 000 reviews (docs/benchmarks.md).
+    let reviews = demo_data(
+        "reviews-100k",
+        &[
+            "--large-merchant-orders",
+            "150000",
+            "--large-merchant-reviews",
+            "100000",
+        ],
+    )?;
+    browser_bench("tests/bench/reviews.bench.mjs", &reviews)?;
     let large = demo_data(
         "large-merchant",
         &[

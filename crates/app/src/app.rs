@@ -11,6 +11,7 @@ use crate::components::source_banner::SourceBanner;
 use crate::live_view::{LiveRoomView, Reply, DEMO_REQUEST};
 use crate::pages::{
     import::ImportPage, live_room::LiveRoom, merchant::MerchantPage, not_found::NotFound,
+    reviews::ReviewsPage,
 };
 use crate::state::{AppData, DataContext, ImportSession, Source};
 use crate::storage;
@@ -25,6 +26,8 @@ pub enum Route {
     Import,
     #[at("/merchant/:id")]
     Merchant { id: String },
+    #[at("/merchant/:id/reviews")]
+    Reviews { id: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -35,6 +38,7 @@ fn switch(route: Route) -> Html {
         Route::LiveRoom => html! { <LiveRoom /> },
         Route::Import => html! { <ImportPage /> },
         Route::Merchant { id } => html! { <MerchantPage id={id} /> },
+        Route::Reviews { id } => html! { <ReviewsPage id={id} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

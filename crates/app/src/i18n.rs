@@ -6,7 +6,10 @@ use livetrust_core::index::{Dimension, Evidence, MetricId};
 use livetrust_core::peer_tier::PeerTier;
 
 pub use livetrust_widgets::i18n::Lang;
+
+pub mod reviews;
 use livetrust_widgets::i18n::{ViewerTexts, EN as VIEWER_EN, ZH as VIEWER_ZH};
+pub use reviews::ReviewsTexts;
 
 /// The app's strings of a language (the viewer widgets' own strings are [`Lang::viewer`]).
 pub trait LangTexts {
@@ -67,6 +70,8 @@ pub struct Texts {
     /// The viewer widgets' strings of the same language: tiers, dimensions and metrics are named
     /// as the badge names them.
     pub viewer: &'static ViewerTexts,
+    /// The reviews page and the reply editor.
+    pub reviews: &'static ReviewsTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_live_room: &'static str,
@@ -328,6 +333,7 @@ impl Texts {
 
 static ZH: Texts = Texts {
     viewer: &VIEWER_ZH,
+    reviews: &reviews::ZH,
     app_name: "回头客信任",
     skip_to_content: "跳到正文",
     nav_live_room: "直播间",
@@ -477,6 +483,7 @@ static ZH: Texts = Texts {
 
 static EN: Texts = Texts {
     viewer: &VIEWER_EN,
+    reviews: &reviews::EN,
     app_name: "livetrust",
     skip_to_content: "Skip to content",
     nav_live_room: "Live room",

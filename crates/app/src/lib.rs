@@ -4,7 +4,8 @@
 //! merchant's own files, later) and render the results. Code map: `app` (routes and the root
 //! component), `i18n` (zh-CN default, en), `pages/` (one module per route), `components/`
 //! (reusable widgets such as the trust badge), `hooks/` (the document title and focus after a
-//! route change), `state` (the marketplace and its index, shared through a context).
+//! route change), `state` (the marketplace and its index, shared through a context), `storage`
+//! and `replies` (what this browser keeps in IndexedDB: imported files, reply drafts).
 
 pub mod app;
 pub mod components;
@@ -13,6 +14,7 @@ pub mod i18n;
 pub mod live_view;
 pub mod pages;
 pub mod problem_text;
+pub mod replies;
 pub mod state;
 pub mod storage;
 

@@ -1,5 +1,6 @@
 //! What the viewer's live room shows, as plain data: the shops streaming now (those with live
-//! sessions first, then the rest, in data order), each with its name, category and index report.
+//! sessions first, then the rest, in data order), each with its name, category, trust badge and
+//! what its repeat buyers say.
 //!
 //! It is all the live room needs, so the demo's live room never waits for the marketplace on the
 //! page's thread: the worker (`src/bin/livetrust-worker.rs`) generates the demo, computes the
@@ -7,8 +8,9 @@
 //! reads the JSON with the widgets' serde-free badge reader ([`LiveRoomView::read`]), so the
 //! app carries no deserializer for index reports.
 
-use livetrust_widgets::read::{badge_data, ReadError};
-use livetrust_widgets::BadgeData;
+use livetrust_core::reviews::{Reviews, ReviewsConfig};
+use livetrust_widgets::read::{badge_data, reviews_data, ReadError};
+use livetrust_widgets::{BadgeData, ReviewsData};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -24,6 +26,9 @@ pub struct LiveShop {
     pub name: String,
     pub category: String,
     pub badge: BadgeData,
+    /// What repeat buyers say (回头客说); none when the reviews could not be computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviews: Option<ReviewsData>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,6 +56,14 @@ impl LiveRoomView {
                 ids.push(id);
             }
         }
+        // The guard and the texts' fingerprints once for every shop listed.
+        let reviews = Reviews::prepare(
+            &data.dataset,
+            data.market.as_of,
+            &ReviewsConfig::default(),
+            &data.config,
+        )
+        .ok();
         let shops = ids
             .into_iter()
             .filter_map(|id| data.merchant(id))
@@ -59,6 +72,10 @@ impl LiveRoomView {
                 name: m.name.clone(),
                 category: data.category_name(&m.category_id).to_owned(),
                 badge: BadgeData::from(&**report),
+                reviews: reviews
+                    .as_ref()
+                    .and_then(|r| r.report(&m.id).ok())
+                    .map(|r| ReviewsData::from(&r)),
             })
             .collect();
         LiveRoomView {
@@ -142,7 +159,18 @@ impl LiveRoomView {
             let path = ["view.shops[", &i.to_string(), "]."].concat();
             let badge =
                 js_sys::Reflect::get(&shop, &JsValue::from_str("badge")).unwrap_or_default();
+            let reviews = js_sys::Reflect::get(&shop, &JsValue::from_str("reviews"))
+                .ok()
+                .filter(|r| !r.is_undefined() && !r.is_null())
+                .map(|r| {
+                    reviews_data(&r).map_err(|e| ReadError {
+                        path: [path.as_str(), "reviews.", &e.path].concat(),
+                        expected: e.expected,
+                    })
+                })
+                .transpose()?;
             read.push(LiveShop {
+                reviews,
                 id: text(&shop, &path, "id")?,
                 name: text(&shop, &path, "name")?,
                 category: text(&shop, &path, "category")?,

@@ -11,17 +11,33 @@ const DB: &str = "livetrust";
 const STORE: &str = "imports";
 const KEY: &str = "current";
 
-async fn open() -> Result<Database, String> {
+/// The app's database: version 1 had the imported files; version 2 adds the merchant's replies
+/// (`crate::replies`). Every store is created when missing, so any older version upgrades.
+pub(crate) async fn open() -> Result<Database, String> {
     let factory = Factory::new().map_err(|e| e.to_string())?;
-    let mut request = factory.open(DB, Some(1)).map_err(|e| e.to_string())?;
+    let mut request = factory.open(DB, Some(2)).map_err(|e| e.to_string())?;
     request.on_upgrade_needed(|event| {
         if let Ok(db) = event.database() {
-            if !db.store_names().iter().any(|n| n == STORE) {
-                let _ = db.create_object_store(STORE, ObjectStoreParams::new());
+            for store in [STORE, crate::replies::STORE] {
+                if !db.store_names().iter().any(|n| n == store) {
+                    let _ = db.create_object_store(store, ObjectStoreParams::new());
+                }
             }
         }
     });
-    request.await.map_err(|e| e.to_string())
+    let mut db = request.await.map_err(|e| e.to_string())?;
+    // Another tab opening a newer version waits for this connection: let it go.
+    db.on_version_change(|event| {
+        let target = js_sys::Reflect::get(&event, &JsValue::from_str("target")).ok();
+        if let Some(close) = target
+            .as_ref()
+            .and_then(|t| js_sys::Reflect::get(t, &JsValue::from_str("close")).ok())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        {
+            let _ = close.call0(target.as_ref().unwrap_or(&JsValue::NULL));
+        }
+    });
+    Ok(db)
 }
 
 /// `[{name, bytes: Uint8Array}]`, the stored form of the files.

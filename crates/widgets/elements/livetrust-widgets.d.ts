@@ -1,6 +1,6 @@
 // Types of the livetrust viewer widgets (`livetrust-widgets.js`). Importing the module defines the
-// custom elements; these declarations make `document.createElement('livetrust-badge')` and
-// `querySelector('livetrust-badge')` typed, and describe the data a badge takes.
+// custom elements; these declarations make `document.createElement('livetrust-badge')` (and
+// `'livetrust-reviews'`) and `querySelector` typed, and describe the data each element takes.
 
 /** A tier among the merchants of the same L2 category. */
 export type BadgeTier = 'leading' | 'average' | 'slightlyBelow';
@@ -39,6 +39,47 @@ export interface LivetrustBadgeElement extends HTMLElement {
   report: BadgeReport | undefined;
 }
 
+/** One review the carousel shows (`ReviewsReport.shown[]`; other fields are allowed and ignored). */
+export interface ReviewsShownReview {
+  reviewId: string;
+  productId: string;
+  /** Shown when present and not empty. */
+  productTitle?: string;
+  /** The buyer's paid orders at the shop ("第N次回购"). */
+  ordersAtShop: number;
+  /** 1 to 5 stars. */
+  rating: number;
+  /** The buyer's own text, shown as text (never as HTML). */
+  text: string;
+  mediaCount: number;
+  helpfulVotes: number;
+  /** RFC 3339, e.g. `2026-11-05T04:00:00Z`; shown as the Asia/Shanghai day. */
+  createdAt: string;
+  tags: string[];
+  reply?: { text: string; repliedAt: string };
+}
+
+/** An aspect tag: "质量好 (32)". Tags with `shown: false` are not shown. */
+export interface ReviewsTag {
+  label: string;
+  polarity: 'positive' | 'negative';
+  count: number;
+  shown?: boolean;
+}
+
+/** What a review carousel shows: a whole `ReviewsReport` (`livetrust reviews`, `repeatBuyerReviews`) or these parts of one. */
+export interface ReviewsCarouselReport {
+  shown: ReviewsShownReview[];
+  tags?: ReviewsTag[];
+  rule: { minOrders: number; shown: number; includesCritical?: boolean; products?: string[] };
+}
+
+/** `<livetrust-reviews report='…' src="…" lang="en">`: the repeat-buyer review carousel (回头客说). */
+export interface LivetrustReviewsElement extends HTMLElement {
+  /** The data shown; setting it replaces what `report` or `src` gave. */
+  report: ReviewsCarouselReport | undefined;
+}
+
 /** Detail of the `livetrust-error` event an element fires when its data cannot be read or loaded. */
 export interface LivetrustErrorDetail {
   /** Names the field or the source: `placement.status: expected one of tiered, notEnoughData`. */
@@ -54,6 +95,7 @@ export function define(): void;
 declare global {
   interface HTMLElementTagNameMap {
     'livetrust-badge': LivetrustBadgeElement;
+    'livetrust-reviews': LivetrustReviewsElement;
   }
   interface HTMLElementEventMap {
     'livetrust-error': CustomEvent<LivetrustErrorDetail>;

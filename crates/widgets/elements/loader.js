@@ -1,8 +1,10 @@
-// livetrust viewer widgets: custom elements (<livetrust-badge>) backed by one small wasm module.
+// livetrust viewer widgets: custom elements (<livetrust-badge>, <livetrust-reviews>) backed by one
+// small wasm module.
 //
 //   <link rel="stylesheet" href="…/livetrust-widgets.css">
 //   <script type="module" src="…/livetrust-widgets.js"></script>
 //   <livetrust-badge src="/api/shops/m0001/index.json"></livetrust-badge>
+//   <livetrust-reviews src="/api/shops/m0001/reviews.json"></livetrust-reviews>
 //
 // Importing this module defines the elements. The wasm is fetched once, when the first element
 // connects; every element renders into its own open shadow root with the widget stylesheet, takes
@@ -10,7 +12,7 @@
 // set wins), re-renders when any of them or `lang` changes, and frees its view when it leaves the
 // page, so single-page hosts need no initialisation calls. Built by `cargo xtask widgets`, which
 // puts the stylesheet below in place of the marker.
-import init, { BadgeView } from './livetrust-widgets-wasm.js';
+import init, { BadgeView, ReviewsView } from './livetrust-widgets-wasm.js';
 
 const STYLES = __LIVETRUST_SHADOW_CSS__;
 
@@ -32,7 +34,8 @@ function styles() {
   return sheet;
 }
 
-class LivetrustBadge extends HTMLElement {
+// One element class per tag, all alike but for the Rust view that renders them.
+class LivetrustElement extends HTMLElement {
   static observedAttributes = ['report', 'src', 'lang'];
 
   #root;
@@ -56,7 +59,8 @@ class LivetrustBadge extends HTMLElement {
     shadow.append(this.#root);
   }
 
-  /** The data shown: an IndexReport, `{placement, dimensions}`, or a bare placement. */
+  /** The data shown (a badge: an IndexReport, `{placement, dimensions}` or a bare placement;
+   *  the reviews: a ReviewsReport). */
   get report() {
     return this.#state && 'report' in this.#state ? this.#state.report : undefined;
   }
@@ -150,7 +154,7 @@ class LivetrustBadge extends HTMLElement {
       if (!this.isConnected) return;
       if (!this.#view) {
         this.#root.replaceChildren();
-        this.#view = new BadgeView(this.#root);
+        this.#view = new this.constructor.View(this.#root);
       }
       const lang = this.getAttribute('lang') ?? '';
       const state = this.#state;
@@ -164,9 +168,18 @@ class LivetrustBadge extends HTMLElement {
   }
 }
 
+class LivetrustBadge extends LivetrustElement {
+  static View = BadgeView;
+}
+
+class LivetrustReviews extends LivetrustElement {
+  static View = ReviewsView;
+}
+
 /** Defines the elements (done on import; safe to call again, or with two copies of the script). */
 export function define() {
   if (!customElements.get('livetrust-badge')) customElements.define('livetrust-badge', LivetrustBadge);
+  if (!customElements.get('livetrust-reviews')) customElements.define('livetrust-reviews', LivetrustReviews);
 }
 
 define();

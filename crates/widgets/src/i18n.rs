@@ -338,3 +338,122 @@ mod tests {
         assert_eq!(EN.better_than(87), "better than 87% of peers");
     }
 }
+
+/// The strings of the repeat-buyer review carousel (回头客说).
+#[derive(Debug)]
+pub struct CarouselTexts {
+    pub title: &'static str,
+    /// `aria-roledescription` of the carousel and of each slide (the screen reader adds them to
+    /// the labels, which therefore never repeat them).
+    pub carousel: &'static str,
+    pub slide: &'static str,
+    pub stop: &'static str,
+    pub start: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub tags_label: &'static str,
+    pub reply_label: &'static str,
+    pub none_yet: &'static str,
+    pub with_media: &'static str,
+    pub helpful: &'static str,
+    /// "2 / 9" read as a sentence: the slide's label.
+    position: fn(usize, usize) -> String,
+    bought: fn(u32) -> String,
+    stars: fn(u8) -> String,
+    rule: fn(u32, bool) -> String,
+    products_chosen: fn(usize) -> String,
+}
+
+impl CarouselTexts {
+    pub fn position(&self, at: usize, of: usize) -> String {
+        (self.position)(at, of)
+    }
+    /// "第N次回购" / "bought N times": the buyer's paid orders at the shop.
+    pub fn bought(&self, orders: u32) -> String {
+        (self.bought)(orders)
+    }
+    pub fn stars(&self, rating: u8) -> String {
+        (self.stars)(rating)
+    }
+    /// The selection rule viewers read.
+    pub fn rule(&self, min_orders: u32, includes_critical: bool) -> String {
+        (self.rule)(min_orders, includes_critical)
+    }
+    /// The merchant's product choice, disclosed.
+    pub fn products_chosen(&self, products: usize) -> String {
+        (self.products_chosen)(products)
+    }
+}
+
+impl Lang {
+    pub fn carousel(self) -> &'static CarouselTexts {
+        match self {
+            Lang::Zh => &CAROUSEL_ZH,
+            Lang::En => &CAROUSEL_EN,
+        }
+    }
+}
+
+static CAROUSEL_ZH: CarouselTexts = CarouselTexts {
+    title: "回头客说",
+    carousel: "轮播",
+    slide: "评价",
+    stop: "停止自动播放",
+    start: "开始自动播放",
+    previous: "上一条评价",
+    next: "下一条评价",
+    tags_label: "大家都在说",
+    reply_label: "商家回复",
+    none_yet: "还没有回头客的评价。",
+    with_media: "附图",
+    helpful: "有用",
+    position: |at, of| format!("第 {at} 条，共 {of} 条"),
+    bought: |n| format!("第{n}次回购"),
+    stars: |r| format!("{r} 星（满分 5 星）"),
+    rule: |min, critical| {
+        let base = format!(
+            "只展示在本店买过 {min} 次及以上的买家写下的评价，已去除重复、默认好评和刷单；按信息量、时效、有用数和商品多样性挑选"
+        );
+        if critical {
+            base + "，包含差评。"
+        } else {
+            base + "。"
+        }
+    },
+    products_chosen: |n| format!("商家选择只展示 {n} 款商品的评价。"),
+};
+
+static CAROUSEL_EN: CarouselTexts = CarouselTexts {
+    title: "Repeat buyers say",
+    carousel: "carousel",
+    slide: "review",
+    stop: "Stop automatic rotation",
+    start: "Start automatic rotation",
+    previous: "Previous review",
+    next: "Next review",
+    tags_label: "What buyers mention",
+    reply_label: "Shop's reply",
+    none_yet: "No reviews from repeat buyers yet.",
+    with_media: "photos",
+    helpful: "helpful",
+    position: |at, of| format!("{at} of {of}"),
+    bought: |n| format!("bought {n} times"),
+    stars: |r| format!("{r} out of 5 stars"),
+    rule: |min, critical| {
+        let base = format!(
+            "Only reviews by buyers with {min} or more orders at this shop, without duplicates, placeholders or brushing; chosen for detail, recency, helpful votes and variety of products"
+        );
+        if critical {
+            base + ", critical ones included."
+        } else {
+            base + "."
+        }
+    },
+    products_chosen: |n| {
+        if n == 1 {
+            "The shop chose to show the reviews of 1 product only.".to_owned()
+        } else {
+            format!("The shop chose to show the reviews of {n} products only.")
+        }
+    },
+};

@@ -9,12 +9,14 @@
 pub mod badge;
 pub mod i18n;
 pub mod read;
+pub mod reviews;
 
 #[cfg(feature = "elements")]
 pub mod elements;
 
 pub use badge::{BadgeData, TrustBadge};
 pub use i18n::Lang;
+pub use reviews::{ReviewCarousel, ReviewsData};
 
 // The element bundle is small and short-lived per allocation (a few badges' props and DOM
 // handles): a free-list allocator of about 1 KB instead of dlmalloc's 7 KB.

@@ -1,4 +1,4 @@
-//! Reads a badge's data from a JavaScript object (what `JSON.parse` gives for the CLI's or the npm
+//! Reads a badge's (and the review carousel's) data from a JavaScript object (what `JSON.parse` gives for the CLI's or the npm
 //! package's `IndexReport`) without serde: a serde deserializer and its error formatting would
 //! double the widget bundle. Field names are those of the core's serde types and enum names come
 //! from the core's `json_name` tables (tests compare both with serde). Errors name the field's path and what it
@@ -9,7 +9,13 @@ use livetrust_core::index::{Dimension, MetricId};
 use livetrust_core::peer_tier::PeerTier;
 use wasm_bindgen::{JsCast, JsValue};
 
+use livetrust_core::model::{MerchantReply, Timestamp};
+use livetrust_core::reviews::report::SelectionRule;
+use livetrust_core::reviews::tags::Polarity;
+use livetrust_core::reviews::{AspectTag, ShownReview};
+
 use crate::badge::{BadgeData, BadgeDimension};
+use crate::reviews::ReviewsData;
 
 /// A field that could not be read: where, and what it should hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -241,4 +247,213 @@ pub fn badge_data(value: &JsValue) -> Read<BadgeData> {
         placement,
         dimensions,
     })
+}
+
+fn text(object: &JsValue, path: &str, name: &str) -> Read<String> {
+    required(object, path, name)?
+        .as_string()
+        .map_or_else(|| fail(&join(path, name), "a string"), Ok)
+}
+
+fn two(b: &[u8], at: usize) -> Option<i64> {
+    let d = b.get(at..at + 2)?;
+    d.iter()
+        .all(u8::is_ascii_digit)
+        .then(|| i64::from(d[0] - b'0') * 10 + i64::from(d[1] - b'0'))
+}
+
+/// Seconds since the epoch of an RFC 3339 time (`2026-11-05T04:00:00Z`, fractions and offsets
+/// allowed), without a date library in the bundle.
+fn rfc3339(s: &str) -> Option<i64> {
+    let b = s.trim().as_bytes();
+    let year = two(b, 0)? * 100 + two(b, 2)?;
+    let (month, day) = (two(b, 5)?, two(b, 8)?);
+    let (hour, minute, second) = (two(b, 11)?, two(b, 14)?, two(b, 17)?);
+    let separators = b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && matches!(b.get(10), Some(b'T' | b't' | b' '))
+        && b.get(13) == Some(&b':')
+        && b.get(16) == Some(&b':');
+    let month_days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in = |m: i64| month_days[(m - 1) as usize] + i64::from(m == 2 && leap);
+    if !separators
+        || !(1..=12).contains(&month)
+        || !(1..=days_in(month)).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    let mut rest = &b[19..];
+    if rest.first() == Some(&b'.') {
+        let digits = rest[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        rest = &rest[1 + digits..];
+    }
+    let offset = match rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), ..] if rest.len() == 6 && rest[3] == b':' => {
+            let minutes = two(rest, 1)? * 60 + two(rest, 4)?;
+            if *sign == b'+' {
+                minutes * 60
+            } else {
+                -minutes * 60
+            }
+        }
+        _ => return None,
+    };
+    // Days since 1970-01-01 of the civil date (H. Hinnant's algorithm).
+    let y = year - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
+}
+
+fn timestamp(object: &JsValue, path: &str, name: &str) -> Read<Timestamp> {
+    let text = text(object, path, name)?;
+    rfc3339(&text)
+        .and_then(Timestamp::from_unix)
+        .map_or_else(|| fail(&join(path, name), "an RFC 3339 time"), Ok)
+}
+
+fn shown_review(value: &JsValue, path: &str) -> Read<ShownReview> {
+    object(value, path)?;
+    let tags_path = join(path, "tags");
+    let tags = array(&required(value, path, "tags")?, &tags_path)?;
+    let mut labels = Vec::with_capacity(tags.length() as usize);
+    for (i, tag) in tags.iter().enumerate() {
+        labels.push(
+            tag.as_string()
+                .map_or_else(|| fail(&item_path(&tags_path, i as u32), "a string"), Ok)?,
+        );
+    }
+    let reply = match get(value, "reply") {
+        None => None,
+        Some(r) => {
+            let reply_path = join(path, "reply");
+            object(&r, &reply_path)?;
+            Some(MerchantReply {
+                text: text(&r, &reply_path, "text")?,
+                replied_at: timestamp(&r, &reply_path, "repliedAt")?,
+            })
+        }
+    };
+    let rating = match required(value, path, "rating")?.as_f64() {
+        Some(r) if r.fract() == 0.0 && (1.0..=5.0).contains(&r) => r,
+        _ => return fail(&join(path, "rating"), "a whole number of stars from 1 to 5"),
+    };
+    Ok(ShownReview {
+        review_id: text(value, path, "reviewId")?,
+        product_id: text(value, path, "productId")?,
+        product_title: get(value, "productTitle")
+            .and_then(|t| t.as_string())
+            .unwrap_or_default(),
+        orders_at_shop: count_u32(value, path, "ordersAtShop")?,
+        rating: rating as u8,
+        text: text(value, path, "text")?,
+        media_count: count_u32(value, path, "mediaCount")?,
+        helpful_votes: count_u32(value, path, "helpfulVotes")?,
+        created_at: timestamp(value, path, "createdAt")?,
+        tags: labels,
+        reply,
+    })
+}
+
+fn aspect_tag(value: &JsValue, path: &str) -> Read<AspectTag> {
+    object(value, path)?;
+    Ok(AspectTag {
+        label: text(value, path, "label")?,
+        polarity: named(
+            &required(value, path, "polarity")?,
+            &join(path, "polarity"),
+            &Polarity::ALL,
+            Polarity::json_name,
+        )?,
+        count: count_u32(value, path, "count")?,
+        shown: get(value, "shown")
+            .and_then(|s| s.as_bool())
+            .unwrap_or(true),
+    })
+}
+
+/// Reads the carousel's data from a `ReviewsReport` (the CLI's `reviews`, the npm package's
+/// `repeatBuyerReviews`) or the same shape with fewer fields: `shown`, `tags` (those with
+/// `shown: false` are dropped) and `rule`.
+pub fn reviews_data(value: &JsValue) -> Read<ReviewsData> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return fail("report", "an object (a ReviewsReport)");
+    }
+    let list = array(&required(value, "", "shown")?, "shown")?;
+    let mut shown = Vec::with_capacity(list.length() as usize);
+    for (i, r) in list.iter().enumerate() {
+        shown.push(shown_review(&r, &item_path("shown", i as u32))?);
+    }
+    let mut tags = Vec::new();
+    if let Some(list) = get(value, "tags") {
+        for (i, t) in array(&list, "tags")?.iter().enumerate() {
+            let tag = aspect_tag(&t, &item_path("tags", i as u32))?;
+            if tag.shown {
+                tags.push(tag);
+            }
+        }
+    }
+    let rule = required(value, "", "rule")?;
+    object(&rule, "rule")?;
+    let mut products = Vec::new();
+    if let Some(list) = get(&rule, "products") {
+        for (i, p) in array(&list, "rule.products")?.iter().enumerate() {
+            products.push(p.as_string().map_or_else(
+                || fail(&item_path("rule.products", i as u32), "a string"),
+                Ok,
+            )?);
+        }
+    }
+    Ok(ReviewsData {
+        shown,
+        tags,
+        rule: SelectionRule {
+            min_orders: count_u32(&rule, "rule", "minOrders")?,
+            shown: count_u32(&rule, "rule", "shown")? as usize,
+            includes_critical: get(&rule, "includesCritical")
+                .and_then(|b| b.as_bool())
+                .unwrap_or(false),
+            products,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rfc3339;
+
+    #[test]
+    fn rfc3339_times_read_as_the_core_reads_them() {
+        for s in [
+            "2026-11-05T04:00:00Z",
+            "2024-02-29T23:59:59.123+08:00",
+            "1999-12-31t16:00:00-05:30",
+            "2000-03-01 00:00:00Z",
+        ] {
+            let core: livetrust_core::model::Timestamp = s.parse().unwrap();
+            assert_eq!(rfc3339(s), Some(core.unix()), "{s}");
+        }
+        for bad in [
+            "2026-02-30T00:00:00Z",
+            "2026-11-05T04:00:00",
+            "2026-11-05",
+            "2026-13-01T00:00:00Z",
+            "2026-11-05T04:00:00.Z",
+            "2026-11-05T04:00:00+8:00",
+        ] {
+            assert_eq!(rfc3339(bad), None, "{bad}");
+        }
+    }
 }

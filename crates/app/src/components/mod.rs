@@ -3,6 +3,7 @@
 pub mod dimension_chart;
 pub mod import_report;
 pub mod lang_switch;
+pub mod reply_editor;
 pub mod source_banner;
 pub mod trend_chart;
 pub mod what_if;

@@ -33,3 +33,40 @@ pub fn use_page(title: String, heading: NodeRef) {
         }
     });
 }
+
+/// The merchant's reply records kept in this browser (all merchants' for `""`), by key: loaded
+/// when the page opens and again whenever another tab writes one. `None` until loaded, and when
+/// the browser cannot read them (the data's own replies are shown then).
+#[hook]
+pub fn use_reply_records(
+    merchant: String,
+) -> Option<std::rc::Rc<std::collections::HashMap<String, crate::replies::ReplyRecord>>> {
+    use crate::replies;
+    let records = use_state(|| None);
+    let version = use_state(|| 0u32);
+    let counter = use_mut_ref(|| 0u32);
+    {
+        let version = version.clone();
+        // Kept alive as long as the page: other tabs' writes bump the version.
+        let _listener = use_memo((), move |_| {
+            replies::Changes::listen(move |_| {
+                let next = counter.borrow().wrapping_add(1);
+                *counter.borrow_mut() = next;
+                version.set(next);
+            })
+        });
+    }
+    {
+        let records = records.clone();
+        use_effect_with((merchant, *version), move |(merchant, _)| {
+            let merchant = merchant.clone();
+            yew::platform::spawn_local(async move {
+                if let Ok(list) = replies::load_all(&merchant).await {
+                    let map = list.into_iter().map(|r| (r.key.clone(), r)).collect();
+                    records.set(Some(std::rc::Rc::new(map)));
+                }
+            });
+        });
+    }
+    (*records).clone()
+}

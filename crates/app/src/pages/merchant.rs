@@ -81,6 +81,9 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
             <p class="eyebrow">{ t.merchant_title }</p>
             <h1 id="merchant-title" ref={heading} tabindex="-1">{ &merchant.name }</h1>
             <p class="intro">{ format!("{} · {}", data.category_name(&merchant.category_id), r.as_of) }</p>
+            <p>
+                <Link<Route> to={Route::Reviews { id: props.id.clone() }} classes="button reviews-link">{ t.reviews.nav }</Link<Route>>
+            </p>
             <div class="overall">
                 <div>
                     <div class="overall-label">{ t.overall_score }</div>

@@ -4,3 +4,4 @@ pub mod import;
 pub mod live_room;
 pub mod merchant;
 pub mod not_found;
+pub mod reviews;

@@ -16,7 +16,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use config::ReviewsConfig;
 pub use report::{
-    AspectTag, FilterCount, FilterReason, FilteredExample, ReviewsReport, ShownReview, TextsReport,
+    AspectTag, FilterCount, FilterReason, FilteredExample, ListedReview, ReviewListing,
+    ReviewsReport, ShownReview, TextsReport,
 };
 
 use crate::index::{guard, IndexConfig};
@@ -142,6 +143,25 @@ impl<'a> Reviews<'a> {
 
     /// The report of one merchant.
     pub fn report(&self, merchant_id: &str) -> Result<ReviewsReport> {
+        self.run(merchant_id, Filtered::default())
+            .map(|(report, _)| report)
+    }
+
+    /// The report of one merchant and, for its back office, every review of the shop (before T)
+    /// with what became of it, oldest first.
+    pub fn listing(&self, merchant_id: &str) -> Result<ReviewListing> {
+        let (report, reviews) = self.run(merchant_id, Filtered::listing())?;
+        Ok(ReviewListing {
+            report,
+            reviews: reviews.unwrap_or_default(),
+        })
+    }
+
+    fn run(
+        &self,
+        merchant_id: &str,
+        mut filtered: Filtered,
+    ) -> Result<(ReviewsReport, Option<Vec<ListedReview>>)> {
         let dataset = self.dataset;
         let config = &self.config;
         let Some(&m) = self.merchant_index.get(merchant_id) else {
@@ -180,7 +200,6 @@ impl<'a> Reviews<'a> {
             .collect();
         shop.sort_by(|a, b| (a.1.created_at, &a.1.id).cmp(&(b.1.created_at, &b.1.id)));
 
-        let mut filtered = Filtered::default();
         let mut eligible: Vec<(usize, &Review, &Order)> = Vec::new();
         for &(i, r, o) in &shop {
             let delivered = o.delivered_at.is_some_and(|d| d <= r.created_at);
@@ -239,30 +258,46 @@ impl<'a> Reviews<'a> {
             config.relevance_weight,
             config.recency_half_life_days,
         );
+        let as_shown = |r: &Review, o: &Order, tags: Vec<String>| ShownReview {
+            review_id: r.id.clone(),
+            product_id: o.product_id.clone(),
+            product_title: titles
+                .get(o.product_id.as_str())
+                .map_or_else(String::new, |t| (*t).to_owned()),
+            orders_at_shop: orders_of.get(r.buyer_id.as_str()).copied().unwrap_or(0),
+            rating: r.ratings.overall,
+            text: r.text.clone(),
+            media_count: r.media_count,
+            helpful_votes: r.helpful_votes,
+            created_at: r.created_at,
+            tags,
+            reply: r.reply.clone(),
+        };
         let shown: Vec<ShownReview> = picked
             .iter()
-            .map(|&i| {
-                let (r, o, _) = kept[i];
-                ShownReview {
-                    review_id: r.id.clone(),
-                    product_id: o.product_id.clone(),
-                    product_title: titles
-                        .get(o.product_id.as_str())
-                        .map_or_else(String::new, |t| (*t).to_owned()),
-                    orders_at_shop: orders_of.get(r.buyer_id.as_str()).copied().unwrap_or(0),
-                    rating: r.ratings.overall,
-                    text: r.text.clone(),
-                    media_count: r.media_count,
-                    helpful_votes: r.helpful_votes,
-                    created_at: r.created_at,
-                    tags: candidates[i].aspects.clone(),
-                    reply: r.reply.clone(),
-                }
-            })
+            .map(|&i| as_shown(kept[i].0, kept[i].1, candidates[i].aspects.clone()))
             .collect();
         let includes_critical = shown.iter().any(|s| s.rating <= 3);
+        let listed = filtered.outcomes.take().map(|outcomes| {
+            let picked: FxHashSet<&str> = shown.iter().map(|s| s.review_id.as_str()).collect();
+            shop.iter()
+                .map(|&(_, r, o)| {
+                    let outcome = outcomes.get(&r.id);
+                    let labels = tags::mentions(&r.text)
+                        .into_iter()
+                        .map(|m| m.label)
+                        .collect();
+                    ListedReview {
+                        shown: picked.contains(r.id.as_str()),
+                        left_out: outcome.map(|(reason, _)| *reason),
+                        duplicate_of: outcome.and_then(|(_, d)| d.clone()),
+                        review: as_shown(r, o, labels),
+                    }
+                })
+                .collect()
+        });
 
-        Ok(ReviewsReport {
+        let report = ReviewsReport {
             merchant_id: merchant_id.to_owned(),
             as_of: self.as_of,
             reviews: count_u32(shop.len()),
@@ -277,7 +312,8 @@ impl<'a> Reviews<'a> {
                 includes_critical,
                 products: config.products.clone(),
             },
-        })
+        };
+        Ok((report, listed))
     }
 }
 
@@ -290,13 +326,27 @@ struct Text<'t> {
     spam: bool,
 }
 
-/// Counts and first examples per reason, as they are found.
+/// Counts and first examples per reason, as they are found; and, for a listing, every review's
+/// reason.
 #[derive(Default)]
-struct Filtered(FxHashMap<FilterReason, (u32, Vec<FilteredExample>)>);
+struct Filtered {
+    counts: FxHashMap<FilterReason, (u32, Vec<FilteredExample>)>,
+    outcomes: Option<FxHashMap<String, (FilterReason, Option<String>)>>,
+}
 
 impl Filtered {
+    fn listing() -> Self {
+        Filtered {
+            counts: FxHashMap::default(),
+            outcomes: Some(FxHashMap::default()),
+        }
+    }
+
     fn add(&mut self, reason: FilterReason, id: &str, text: &str, duplicate_of: Option<&str>) {
-        let entry = self.0.entry(reason).or_default();
+        if let Some(outcomes) = &mut self.outcomes {
+            outcomes.insert(id.to_owned(), (reason, duplicate_of.map(str::to_owned)));
+        }
+        let entry = self.counts.entry(reason).or_default();
         entry.0 += 1;
         if entry.1.len() < EXAMPLES {
             entry.1.push(FilteredExample {
@@ -309,7 +359,7 @@ impl Filtered {
 
     fn into_counts(self) -> Vec<FilterCount> {
         let mut counts: Vec<FilterCount> = self
-            .0
+            .counts
             .into_iter()
             .map(|(reason, (count, examples))| FilterCount {
                 reason,

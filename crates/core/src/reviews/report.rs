@@ -140,3 +140,31 @@ pub struct TextsReport {
     pub filtered: Vec<FilterCount>,
     pub tags: Vec<AspectTag>,
 }
+
+/// One review of the shop as its merchant sees it in the back office.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ListedReview {
+    /// The review (its `tags`: every tag its text mentions, whether kept or not).
+    pub review: ShownReview,
+    /// Whether viewers see it (it is in the report's `shown`).
+    pub shown: bool,
+    /// Why it is left out, when it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub left_out: Option<FilterReason>,
+    /// For the duplicate reasons: the kept review it repeats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub duplicate_of: Option<String>,
+}
+
+/// The report and every review of the shop, oldest first ([`super::Reviews::listing`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewListing {
+    pub report: ReviewsReport,
+    pub reviews: Vec<ListedReview>,
+}

@@ -16,6 +16,18 @@ pub enum Polarity {
     Negative,
 }
 
+impl Polarity {
+    pub const ALL: [Polarity; 2] = [Polarity::Positive, Polarity::Negative];
+
+    /// The JSON name (as serde writes it; a test compares), for readers without serde.
+    pub const fn json_name(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+        }
+    }
+}
+
 /// One aspect: its name, the words that mention it, and its opinions as (word, label, polarity):
 /// the label is what the tag says after the aspect's name.
 struct Aspect {

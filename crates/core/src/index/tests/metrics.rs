@@ -506,4 +506,7 @@ fn enums_name_themselves_as_serde_does() {
     for s in crate::index::report::PlacementStatus::ALL {
         assert_eq!(s.json_name(), json_name(s));
     }
+    for p in crate::reviews::tags::Polarity::ALL {
+        assert_eq!(p.json_name(), json_name(p));
+    }
 }

@@ -694,3 +694,47 @@ proptest! {
         prop_assert_eq!(a.similarity(&a), 1.0);
     }
 }
+
+#[test]
+fn the_listing_gives_every_review_of_the_shop_with_its_outcome_and_the_same_report() {
+    let mut d = shop();
+    let first = repeat_review(&mut d, "b1", 2, 5, "质量很好，物流很快，下次还来");
+    let copy = repeat_review(&mut d, "b2", 3, 5, "质量很好，物流很快，下次还来");
+    let short = repeat_review(&mut d, "b3", 4, 4, "还行");
+    let o = order(&mut d, 0, 1, "once", "2026-11-05T04:00:00Z", true);
+    let once = review(&mut d, o, 2, "第一次买，味道偏咸");
+    let prepared = Reviews::prepare(&d, as_of(), &ReviewsConfig::default(), &no_guard()).unwrap();
+    let listing = prepared.listing("m0").unwrap();
+    assert_eq!(listing.report, prepared.report("m0").unwrap());
+    let outcome = |id: &str| {
+        let l = listing
+            .reviews
+            .iter()
+            .find(|l| l.review.review_id == id)
+            .unwrap();
+        (l.shown, l.left_out, l.duplicate_of.clone())
+    };
+    assert_eq!(outcome(&first), (true, None, None));
+    assert_eq!(
+        outcome(&copy),
+        (
+            false,
+            Some(FilterReason::ExactDuplicate),
+            Some(first.clone())
+        )
+    );
+    assert_eq!(outcome(&short), (false, Some(FilterReason::TooShort), None));
+    assert_eq!(
+        outcome(&once),
+        (false, Some(FilterReason::NotRepeatBuyer), None)
+    );
+    let tags_of_once = &listing
+        .reviews
+        .iter()
+        .find(|l| l.review.review_id == once)
+        .unwrap()
+        .review
+        .tags;
+    assert_eq!(tags_of_once, &vec!["味道偏咸".to_owned()]);
+    assert_eq!(listing.reviews.len() as u32, listing.report.reviews);
+}
