@@ -32,6 +32,14 @@ fn data() -> Rc<AppData> {
     DATA.with(Rc::clone)
 }
 
+/// The live room's view of [`data`], computed once (it ranks every listed shop's reviews).
+fn live() -> Rc<LiveRoomView> {
+    thread_local! {
+        static LIVE: Rc<LiveRoomView> = Rc::new(LiveRoomView::of(&data()));
+    }
+    LIVE.with(Rc::clone)
+}
+
 #[derive(Properties, PartialEq)]
 struct HostProps {
     lang: Lang,
@@ -42,7 +50,7 @@ struct HostProps {
 fn host(props: &HostProps) -> Html {
     let context = DataContext {
         data: Some(data()),
-        live: Some(Rc::new(LiveRoomView::of(&data()))),
+        live: Some(live()),
         need_data: Callback::noop(),
         error: None,
         replace: Callback::noop(),
@@ -50,10 +58,15 @@ fn host(props: &HostProps) -> Html {
         import: None,
         set_import: Callback::noop(),
     };
+    // Pages link to each other, as in the app: a router (in memory, so the test page's URL is
+    // left alone).
+    let history = yew_router::history::AnyHistory::from(yew_router::history::MemoryHistory::new());
     html! {
-        <ContextProvider<Lang> context={props.lang}>
-            <ContextProvider<DataContext> context={context}>{ props.children.clone() }</ContextProvider<DataContext>>
-        </ContextProvider<Lang>>
+        <yew_router::Router {history}>
+            <ContextProvider<Lang> context={props.lang}>
+                <ContextProvider<DataContext> context={context}>{ props.children.clone() }</ContextProvider<DataContext>>
+            </ContextProvider<Lang>>
+        </yew_router::Router>
     }
 }
 

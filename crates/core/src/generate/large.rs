@@ -1,6 +1,9 @@
 //! A benchmark fixture: the demo marketplace plus one very large merchant (a million orders in
 //! the last 30 days), for measuring the index at platform scale natively and in the browser.
 
+use super::categories::Kind;
+use super::sample::Sample;
+use super::text::{review_text, Experience};
 use super::{generate, GenerateConfig};
 use crate::model::{
     Buyer, Channel, Dataset, Merchant, MerchantType, Order, Product, Ratings, Review, Timestamp,
@@ -13,7 +16,8 @@ pub const LARGE_MERCHANT: &str = "big";
 
 /// The demo marketplace of `config` plus merchant [`LARGE_MERCHANT`] in the first merchant's
 /// category, with `orders` orders from about `orders / 2.5` buyers over the 30 days before
-/// `config.as_of`, and `reviews` reviews of delivered orders.
+/// `config.as_of`, and `reviews` reviews of delivered orders, written as the demo's buyers write
+/// theirs (the generator's phrases for beauty products; some happy buyers leave no text).
 pub fn with_large_merchant(
     config: &GenerateConfig,
     orders: usize,
@@ -78,6 +82,15 @@ pub fn with_large_merchant(
     for i in 0..reviews.min(orders) {
         let o = &d.orders[first + i * step];
         let stars = 1 + rng.below(5) as u8;
+        let experience = Experience {
+            overall: stars,
+            quality: stars,
+            logistics: 3 + rng.below(3) as u8,
+            service: if stars <= 2 { 2 } else { 4 },
+            worth: stars >= 3,
+            returning: rng.chance(0.6),
+        };
+        let text = review_text(&mut rng, Kind::Beauty, &experience);
         let created_at = o.delivered_at.unwrap_or(o.paid_at).plus_seconds(3600);
         let review = Review {
             id: format!("big-r{i}"),
@@ -90,7 +103,7 @@ pub fn with_large_merchant(
                 logistics: None,
                 service: None,
             },
-            text: String::new(),
+            text,
             media_count: 0,
             created_at,
             helpful_votes: 0,

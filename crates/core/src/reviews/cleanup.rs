@@ -91,7 +91,11 @@ impl Fingerprint {
     /// repeats, and their MinHash signature: function `i` permutes each hash cheaply, by one
     /// multiplication after xor with a seed of its own and a final xor-shift.
     pub fn of(text: &str, shingle: usize) -> Self {
-        let normal = normalize(text);
+        Self::of_normal(normalize(text), shingle)
+    }
+
+    /// The fingerprint of a text whose normal form (`text::normalize`) is `normal`.
+    pub fn of_normal(normal: String, shingle: usize) -> Self {
         let chars: Vec<char> = normal.chars().collect();
         let width = shingle.max(1).min(chars.len().max(1));
         let mut shingles: Vec<u64> = chars
@@ -148,13 +152,6 @@ impl Fingerprint {
         same as f64 / (a.len() + b.len() - same) as f64
     }
 
-    /// A hash of the normal form (equal forms, equal hashes), to find equal texts fast.
-    pub fn normal_hash(&self) -> u64 {
-        self.normal
-            .chars()
-            .fold(0x8422_2325_cbf2_9ce4, |h, c| mix(h ^ u64::from(c)))
-    }
-
     fn band_keys(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
         (0..BANDS).map(move |b| {
             let key = self.signature[b * ROWS..(b + 1) * ROWS]
@@ -197,6 +194,15 @@ pub fn is_boilerplate(normal: &str) -> bool {
     if normal.is_empty() {
         return false;
     }
+    // Two characters that occur in no phrase stay whatever is removed: not boilerplate (most
+    // texts end here, after one pass).
+    let foreign = normal
+        .chars()
+        .filter(|c| !BOILERPLATE.iter().any(|p| p.contains(*c)))
+        .nth(1);
+    if foreign.is_some() {
+        return false;
+    }
     let mut rest = normal.to_owned();
     let mut found = false;
     for phrase in BOILERPLATE {
@@ -211,14 +217,28 @@ pub fn is_boilerplate(normal: &str) -> bool {
 /// Whether the text reads like a scraped page rather than a review: a link, or two or more
 /// navigation words.
 pub fn is_navigation_junk(text: &str, normal: &str) -> bool {
+    has_link(text) || has_navigation_words(normal)
+}
+
+/// Whether the text holds `http://`, `https://` or `www.` (any case).
+pub fn has_link(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let link = ["http://", "https://", "www."].iter().any(|p| {
+    // Every pattern has a ':' or a '.': most reviews have neither and end here.
+    if !bytes.iter().any(|&b| b == b':' || b == b'.') {
+        return false;
+    }
+    ["http://", "https://", "www."].iter().any(|p| {
         bytes
             .windows(p.len())
             .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-    });
-    if link {
-        return true;
-    }
-    NAVIGATION.iter().filter(|w| normal.contains(*w)).count() >= 2
+    })
+}
+
+/// Whether the normal form holds two or more navigation words of a web page.
+pub fn has_navigation_words(normal: &str) -> bool {
+    NAVIGATION
+        .iter()
+        .filter(|w| normal.contains(*w))
+        .nth(1)
+        .is_some()
 }

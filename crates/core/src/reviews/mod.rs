@@ -23,7 +23,7 @@ pub use report::{
 use crate::index::{guard, IndexConfig};
 use crate::model::{Dataset, LocalDate, Order, Review};
 use crate::{Error, Result};
-use cleanup::{is_boilerplate, is_navigation_junk, Fingerprint, NearIndex};
+use cleanup::{has_link, has_navigation_words, is_boilerplate, Fingerprint, NearIndex};
 
 const EXAMPLES: usize = 3;
 
@@ -43,19 +43,84 @@ pub fn repeat_buyer_reviews(
 }
 
 /// A dataset read for repeat-buyer reviews by the day T: the brushing guard's assessment, and the
-/// fingerprint of every review written before T (copy-paste spam is judged over all shops).
+/// fingerprint of every distinct text written before T (copy-paste spam is judged over all shops).
 pub struct Reviews<'a> {
     dataset: &'a Dataset,
     as_of: LocalDate,
     config: ReviewsConfig,
     assessment: guard::Assessment<'a>,
     merchant_index: FxHashMap<&'a str, usize>,
-    /// Per review of the dataset (same position): its fingerprint, if written before T.
-    fingerprints: Vec<Option<Fingerprint>>,
-    /// Reviews (positions) long enough to count as spam, by the hash of their normal form.
-    by_normal: FxHashMap<u64, Vec<usize>>,
-    /// The band index over the same reviews.
+    /// Per review of the dataset (same position): its text's form, if written before T.
+    form_of: Vec<Option<u32>>,
+    forms: Forms<'a>,
+}
+
+/// The distinct normal forms of a set of texts, each fingerprinted once, with the writers of each
+/// (for the copy-paste rule) and a band index over those long enough to compare.
+#[derive(Default)]
+struct Forms<'a> {
+    prints: Vec<Fingerprint>,
+    /// Distinct buyers who wrote each form, at most `spamBuyers` of them (enough to decide).
+    writers: Vec<Vec<&'a str>>,
+    by_normal: FxHashMap<String, u32>,
     near: NearIndex,
+}
+
+impl<'a> Forms<'a> {
+    /// The form of `text` (added if new), and `buyer` noted among its writers.
+    fn add(&mut self, text: &str, buyer: Option<&'a str>, config: &ReviewsConfig) -> u32 {
+        let normal = crate::text::normalize(text);
+        let id = match self.by_normal.get(&normal) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.prints.len()).unwrap_or(u32::MAX);
+                let print = Fingerprint::of_normal(normal.clone(), config.shingle);
+                if print.chars >= config.min_chars {
+                    self.near.add(id as usize, &print);
+                }
+                self.prints.push(print);
+                self.writers.push(Vec::new());
+                self.by_normal.insert(normal, id);
+                id
+            }
+        };
+        if let Some(buyer) = buyer {
+            let writers = &mut self.writers[id as usize];
+            if writers.len() < config.spam_buyers && !writers.contains(&buyer) {
+                writers.push(buyer);
+            }
+        }
+        id
+    }
+
+    /// Whether form `id` — the same letters and digits, or a near duplicate — was written by
+    /// `spamBuyers` or more different buyers. Stops counting once there are enough.
+    fn is_spam(&self, id: u32, config: &ReviewsConfig, memo: &mut FxHashMap<u32, bool>) -> bool {
+        if let Some(&known) = memo.get(&id) {
+            return known;
+        }
+        let f = &self.prints[id as usize];
+        let spam = f.chars >= config.min_chars && {
+            let mut writers: Vec<&str> = self.writers[id as usize].clone();
+            if writers.len() < config.spam_buyers {
+                for k in self.near.candidates(f) {
+                    if k != id as usize && self.prints[k].similarity(f) >= config.near_duplicate {
+                        for w in &self.writers[k] {
+                            if !writers.contains(w) {
+                                writers.push(w);
+                            }
+                        }
+                        if writers.len() >= config.spam_buyers {
+                            break;
+                        }
+                    }
+                }
+            }
+            writers.len() >= config.spam_buyers
+        };
+        memo.insert(id, spam);
+        spam
+    }
 }
 
 impl std::fmt::Debug for Reviews<'_> {
@@ -85,60 +150,24 @@ impl<'a> Reviews<'a> {
             .map(|(i, x)| (x.id.as_str(), i))
             .collect();
         let assessment = guard::assess(dataset, as_of, index, &merchant_index);
-        let fingerprints: Vec<Option<Fingerprint>> = dataset
+        let mut forms = Forms::default();
+        let form_of: Vec<Option<u32>> = dataset
             .reviews
             .iter()
-            .map(|r| (r.created_at < cutoff).then(|| Fingerprint::of(&r.text, config.shingle)))
+            .map(|r| {
+                (r.created_at < cutoff)
+                    .then(|| forms.add(&r.text, Some(r.buyer_id.as_str()), config))
+            })
             .collect();
-        let mut by_normal: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        let mut near = NearIndex::default();
-        for (i, f) in fingerprints.iter().enumerate() {
-            if let Some(f) = f.as_ref().filter(|f| f.chars >= config.min_chars) {
-                by_normal.entry(f.normal_hash()).or_default().push(i);
-                near.add(i, f);
-            }
-        }
         Ok(Reviews {
             dataset,
             as_of,
             config: config.clone(),
             assessment,
             merchant_index,
-            fingerprints,
-            by_normal,
-            near,
+            form_of,
+            forms,
         })
-    }
-
-    /// Whether the text of review `i` — the same letters and digits, or a near duplicate — was
-    /// written by `spamBuyers` or more different buyers anywhere in the data (before T).
-    fn is_spam(&self, i: usize) -> bool {
-        let Some(f) = self.fingerprints[i].as_ref() else {
-            return false;
-        };
-        if f.chars < self.config.min_chars {
-            return false;
-        }
-        let reviews = &self.dataset.reviews;
-        let mut writers: FxHashSet<&str> = FxHashSet::default();
-        let same = self.by_normal.get(&f.normal_hash()).into_iter().flatten();
-        for &k in same {
-            if self.fingerprints[k]
-                .as_ref()
-                .is_some_and(|g| g.normal == f.normal)
-            {
-                writers.insert(reviews[k].buyer_id.as_str());
-            }
-        }
-        for k in self.near.candidates(f) {
-            if self.fingerprints[k]
-                .as_ref()
-                .is_some_and(|g| g.similarity(f) >= self.config.near_duplicate)
-            {
-                writers.insert(reviews[k].buyer_id.as_str());
-            }
-        }
-        writers.len() >= self.config.spam_buyers
     }
 
     /// The report of one merchant.
@@ -221,18 +250,21 @@ impl<'a> Reviews<'a> {
             }
         }
 
+        let mut memo = FxHashMap::default();
         let texts: Vec<Text<'_>> = eligible
             .iter()
             .filter_map(|&(i, r, _)| {
+                let form = self.form_of[i]?;
                 Some(Text {
                     id: &r.id,
                     text: &r.text,
-                    fingerprint: self.fingerprints[i].as_ref()?,
-                    spam: self.is_spam(i),
+                    form,
+                    fingerprint: &self.forms.prints[form as usize],
+                    spam: self.forms.is_spam(form, config, &mut memo),
                 })
             })
             .collect();
-        let kept_at = clean_up(&texts, config, &mut filtered);
+        let kept_at = clean_up(&texts, self.forms.prints.len(), config, &mut filtered);
         let kept: Vec<(&Review, &Order, &Fingerprint)> = kept_at
             .iter()
             .map(|&k| (eligible[k].1, eligible[k].2, texts[k].fingerprint))
@@ -321,6 +353,8 @@ impl<'a> Reviews<'a> {
 struct Text<'t> {
     id: &'t str,
     text: &'t str,
+    /// Its normal form's number (equal forms, equal numbers) and fingerprint.
+    form: u32,
     fingerprint: &'t Fingerprint,
     /// Judged by the caller (it needs the buyers, which a bare text list has not).
     spam: bool,
@@ -374,31 +408,69 @@ impl Filtered {
 
 /// The clean-up rules in their order (docs/reviews.md), over texts oldest first: the positions of
 /// the texts kept; every other text is counted in `filtered` under the first rule that applies.
-fn clean_up(texts: &[Text<'_>], config: &ReviewsConfig, filtered: &mut Filtered) -> Vec<usize> {
+///
+/// What depends on the normal form only is judged once per form (`forms` of them): texts repeat
+/// a lot, and a form found near a kept text stays near it (kept texts are only added).
+fn clean_up(
+    texts: &[Text<'_>],
+    forms: usize,
+    config: &ReviewsConfig,
+    filtered: &mut Filtered,
+) -> Vec<usize> {
+    /// The rules that read the normal form alone, in their order; `None`: none applies.
+    fn form_rule(f: &Fingerprint, config: &ReviewsConfig) -> Option<FilterReason> {
+        if is_boilerplate(&f.normal) {
+            Some(FilterReason::Boilerplate)
+        } else if f.chars < config.min_chars {
+            Some(FilterReason::TooShort)
+        } else if has_navigation_words(&f.normal) {
+            Some(FilterReason::NavigationJunk)
+        } else {
+            None
+        }
+    }
+    let mut judged: Vec<Option<Option<FilterReason>>> = vec![None; forms];
+    // Per form found near a kept text: that text's position in `kept`.
+    let mut near_of: FxHashMap<u32, usize> = FxHashMap::default();
     let mut kept: Vec<usize> = Vec::new();
     let mut raw_seen: FxHashMap<&str, &str> = FxHashMap::default();
     let mut normal_seen: FxHashMap<&str, &str> = FxHashMap::default();
     let mut near = NearIndex::default();
     for (i, t) in texts.iter().enumerate() {
         let f = t.fingerprint;
-        let reason = if is_boilerplate(&f.normal) {
-            Some((FilterReason::Boilerplate, None))
-        } else if f.chars < config.min_chars {
-            Some((FilterReason::TooShort, None))
-        } else if is_navigation_junk(t.text, &f.normal) {
-            Some((FilterReason::NavigationJunk, None))
-        } else if t.spam {
-            Some((FilterReason::CopyPasteSpam, None))
-        } else if let Some(first) = raw_seen.get(t.text) {
-            Some((FilterReason::ExactDuplicate, Some(*first)))
-        } else if let Some(first) = normal_seen.get(f.normal.as_str()) {
-            Some((FilterReason::NormalizedDuplicate, Some(*first)))
-        } else {
-            near.candidates(f)
-                .into_iter()
-                .filter(|&k| texts[kept[k]].fingerprint.similarity(f) >= config.near_duplicate)
-                .min()
-                .map(|k| (FilterReason::NearDuplicate, Some(texts[kept[k]].id)))
+        let form_reason = *judged[t.form as usize].get_or_insert_with(|| form_rule(f, config));
+        // A link needs the text as written (the normal form drops ':' and '/').
+        let link = || has_link(t.text);
+        let reason = match form_reason {
+            Some(reason) => Some((reason, None)),
+            None if link() => Some((FilterReason::NavigationJunk, None)),
+            None if t.spam => Some((FilterReason::CopyPasteSpam, None)),
+            None => {
+                if let Some(first) = raw_seen.get(t.text) {
+                    Some((FilterReason::ExactDuplicate, Some(*first)))
+                } else if let Some(first) = normal_seen.get(f.normal.as_str()) {
+                    Some((FilterReason::NormalizedDuplicate, Some(*first)))
+                } else {
+                    let first = match near_of.get(&t.form) {
+                        Some(&k) => Some(k),
+                        None => {
+                            let found = near
+                                .candidates(f)
+                                .into_iter()
+                                .filter(|&k| {
+                                    texts[kept[k]].fingerprint.similarity(f)
+                                        >= config.near_duplicate
+                                })
+                                .min();
+                            if let Some(k) = found {
+                                near_of.insert(t.form, k);
+                            }
+                            found
+                        }
+                    };
+                    first.map(|k| (FilterReason::NearDuplicate, Some(texts[kept[k]].id)))
+                }
+            }
         };
         match reason {
             Some((reason, first)) => filtered.add(reason, t.id, t.text, first),
@@ -452,23 +524,23 @@ fn count_tags<'t>(
 pub fn clean_texts(texts: &[&str], config: &ReviewsConfig) -> Result<TextsReport> {
     config.validate()?;
     let ids: Vec<String> = (1..=texts.len()).map(|i| i.to_string()).collect();
-    let fingerprints: Vec<Fingerprint> = texts
-        .iter()
-        .map(|t| Fingerprint::of(t, config.shingle))
-        .collect();
+    // Each distinct normal form is fingerprinted once (a corpus repeats itself a lot).
+    let mut forms = Forms::default();
+    let form_of: Vec<u32> = texts.iter().map(|t| forms.add(t, None, config)).collect();
     let items: Vec<Text<'_>> = texts
         .iter()
         .zip(&ids)
-        .zip(&fingerprints)
-        .map(|((text, id), fingerprint)| Text {
+        .zip(&form_of)
+        .map(|((text, id), &form)| Text {
             id,
             text,
-            fingerprint,
+            form,
+            fingerprint: &forms.prints[form as usize],
             spam: false,
         })
         .collect();
     let mut filtered = Filtered::default();
-    let kept = clean_up(&items, config, &mut filtered);
+    let kept = clean_up(&items, forms.prints.len(), config, &mut filtered);
     let (_, tags) = count_tags(kept.iter().map(|&i| texts[i]), config);
     Ok(TextsReport {
         texts: count_u32(texts.len()),

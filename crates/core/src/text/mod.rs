@@ -11,8 +11,18 @@ pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let decoded = decode_entities(text);
     for c in decoded.chars() {
-        // Filtering after lower-casing: some lower-case forms add a combining mark ('İ' → "i̇").
-        out.extend(fold_width(c).to_lowercase().filter(|c| c.is_alphanumeric()));
+        match c {
+            // The common cases first, without the Unicode tables: CJK ideographs are letters
+            // without case, ASCII needs no table either.
+            '\u{4E00}'..='\u{9FFF}' => out.push(c),
+            _ if c.is_ascii() => {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c.to_ascii_lowercase());
+                }
+            }
+            // Filtering after lower-casing: some lower-case forms add a combining mark ('İ' → "i̇").
+            _ => out.extend(fold_width(c).to_lowercase().filter(|c| c.is_alphanumeric())),
+        }
     }
     out
 }

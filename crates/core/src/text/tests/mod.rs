@@ -40,3 +40,22 @@ proptest::proptest! {
         proptest::prop_assert!(once.chars().all(char::is_alphanumeric));
     }
 }
+
+proptest::proptest! {
+    /// The fast paths for ASCII and CJK ideographs give what the Unicode tables give.
+    #[test]
+    fn the_normal_form_is_the_tables_normal_form(text in "(\\PC|[a-zA-Z0-9０-９Ａ-ｚ　！-～中文字]|&amp;|&#x4E2D;){0,40}") {
+        let reference: String = decode_entities(&text)
+            .chars()
+            .flat_map(|c| {
+                let c = match c {
+                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                    '\u{3000}' => ' ',
+                    _ => c,
+                };
+                c.to_lowercase().filter(|c| c.is_alphanumeric()).collect::<Vec<_>>()
+            })
+            .collect();
+        proptest::prop_assert_eq!(normalize(&text), reference);
+    }
+}
