@@ -1,6 +1,7 @@
 //! The widgets in headless Chromium: the badge reader agrees with the core's serde types on every
 //! report of a generated marketplace, names the field of bad input, and the element view renders
-//! the badge, a problem, or "loading" into a shadow root as the host's shim asks.
+//! the badge, a problem, or "loading" into a shadow root as the host's shim asks; the carousel's
+//! reader gives the native data for every shop's reviews report.
 
 // Tests state their expectations with unwrap/expect/panic: a failure should stop the test loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -186,4 +187,44 @@ mod element_view {
         yew::scheduler::flush().await;
         assert_eq!(root.child_element_count(), 0);
     }
+}
+
+/// The carousel's reader gives, for every shop's `ReviewsReport` (as JSON), what the component
+/// would be given natively (`ReviewsData::from`): dates, replies, tags and rule included.
+#[wasm_bindgen_test]
+fn the_reviews_reader_gives_the_native_data_for_every_shop_of_a_marketplace() {
+    use livetrust_core::reviews::{Reviews, ReviewsConfig};
+    use livetrust_widgets::read::reviews_data;
+    use livetrust_widgets::ReviewsData;
+    let config = GenerateConfig {
+        merchants: 40,
+        ..GenerateConfig::default()
+    };
+    let data = generate(&config).unwrap();
+    let as_of = data.day_after_latest_order().unwrap();
+    let prepared = Reviews::prepare(
+        &data,
+        as_of,
+        &ReviewsConfig::default(),
+        &IndexConfig::default(),
+    )
+    .unwrap();
+    let (mut shown, mut replies) = (0, 0);
+    for m in &data.merchants {
+        let report = prepared.report(&m.id).unwrap();
+        let json = serde_json::to_string(&report).unwrap();
+        let read = reviews_data(&parse(&json)).unwrap();
+        assert_eq!(read, ReviewsData::from(&report), "{}", m.id);
+        shown += read.shown.len();
+        replies += read.shown.iter().filter(|r| r.reply.is_some()).count();
+    }
+    assert!(
+        shown > 100 && replies > 0,
+        "{shown} shown, {replies} with a reply"
+    );
+    let bad = r#"{"shown":[{"reviewId":"r","productId":"p","ordersAtShop":2,"rating":5,"text":"t","mediaCount":0,"helpfulVotes":0,"createdAt":"yesterday","tags":[]}],"rule":{"minOrders":2,"shown":9}}"#;
+    assert_eq!(
+        reviews_data(&parse(bad)).unwrap_err().to_string(),
+        "shown[0].createdAt: expected an RFC 3339 time"
+    );
 }
