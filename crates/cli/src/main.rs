@@ -53,14 +53,16 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
-    /// The repeat-buyer reviews (回头客说) of one merchant: the reviews shown, the aspect tags with
-    /// their counts, and what was left out and why, as the same JSON the wasm package gives.
+    /// The repeat-buyer reviews (回头客说) of one merchant, or of all: the reviews shown, the aspect
+    /// tags with their counts, and what was left out and why, as the same JSON the wasm package
+    /// gives. For all, the brushing guard and the texts' fingerprints are computed once.
     Reviews {
         /// Dataset directory or file (as for `validate`).
         #[arg(long)]
         data: PathBuf,
+        /// Only this merchant (default: every merchant, as a JSON array).
         #[arg(long)]
-        merchant: String,
+        merchant: Option<String>,
         /// The day T (YYYY-MM-DD, Asia/Shanghai); default: the day after the latest order.
         #[arg(long)]
         as_of: Option<String>,
@@ -137,7 +139,12 @@ fn main() -> ExitCode {
             merchant,
             as_of,
             config,
-        } => reviews(data, merchant, as_of.as_deref(), config.as_deref()),
+        } => reviews(
+            data,
+            merchant.as_deref(),
+            as_of.as_deref(),
+            config.as_deref(),
+        ),
         Command::ReviewTexts { files, config } => review_texts(files, config.as_deref()),
         Command::Demo {
             seed,
@@ -242,24 +249,34 @@ fn load(
 
 fn reviews(
     data: &std::path::Path,
-    merchant: &str,
+    merchant: Option<&str>,
     as_of: Option<&str>,
     config: Option<&std::path::Path>,
 ) -> Result<String, Failure> {
-    use livetrust_core::reviews::{repeat_buyer_reviews, ReviewsConfig};
+    use livetrust_core::reviews::{Reviews, ReviewsConfig};
     let config: ReviewsConfig = match config {
         Some(path) => read_json_file(path)?,
         None => ReviewsConfig::default(),
     };
     let (dataset, as_of) = load(data, as_of)?;
-    let report = repeat_buyer_reviews(
+    let prepared = Reviews::prepare(
         &dataset,
-        merchant,
         as_of,
         &config,
         &livetrust_core::index::IndexConfig::default(),
     )?;
-    serde_json::to_string_pretty(&report).map_err(|e| Failure {
+    let json = match merchant {
+        Some(id) => serde_json::to_string_pretty(&prepared.report(id)?),
+        None => {
+            let reports = dataset
+                .merchants
+                .iter()
+                .map(|m| prepared.report(&m.id))
+                .collect::<Result<Vec<_>, _>>()?;
+            serde_json::to_string_pretty(&reports)
+        }
+    };
+    json.map_err(|e| Failure {
         message: format!("cannot serialize the report: {e}"),
         typed: None,
         exit_code: 1,

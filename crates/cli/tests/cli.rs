@@ -269,5 +269,12 @@ fn reviews_of_a_demo_shop_are_shown_tagged_and_accounted_for() {
     let (code, _, err) = livetrust(&["reviews", "--data", &out, "--merchant", "nobody"], "");
     assert_eq!(code, 1);
     assert!(err.contains("merchant"), "{err}");
+    // Without --merchant: every merchant's report, in the data's order, each as asked alone.
+    let (code, stdout, err) = livetrust(&["reviews", "--data", &out], "");
+    assert_eq!(code, 0, "{err}");
+    let all: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(all.len(), 40);
+    assert_eq!(all[0]["merchantId"], "m0001");
+    assert_eq!(all[0], report, "the same report as asked alone");
     std::fs::remove_dir_all(&dir).unwrap();
 }

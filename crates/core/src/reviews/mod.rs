@@ -53,6 +53,10 @@ pub struct Reviews<'a> {
     /// Per review of the dataset (same position): its text's form, if written before T.
     form_of: Vec<Option<u32>>,
     forms: Forms<'a>,
+    /// Per merchant (position): its orders, and its reviews written before T with their order
+    /// (positions in the dataset), so a report reads its own shop only.
+    orders_by: Vec<Vec<usize>>,
+    reviews_by: Vec<Vec<(usize, usize)>>,
 }
 
 /// The distinct normal forms of a set of texts, each fingerprinted once, with the writers of each
@@ -159,6 +163,31 @@ impl<'a> Reviews<'a> {
                     .then(|| forms.add(&r.text, Some(r.buyer_id.as_str()), config))
             })
             .collect();
+        // An order id names one order (the last, if the data repeat one, as a map keeps it).
+        let mut order_at: FxHashMap<&str, usize> = FxHashMap::default();
+        for (oi, o) in dataset.orders.iter().enumerate() {
+            if merchant_index.contains_key(o.merchant_id.as_str()) {
+                order_at.insert(o.id.as_str(), oi);
+            }
+        }
+        let mut orders_by: Vec<Vec<usize>> = vec![Vec::new(); dataset.merchants.len()];
+        for &oi in order_at.values() {
+            if let Some(&m) = merchant_index.get(dataset.orders[oi].merchant_id.as_str()) {
+                orders_by[m].push(oi);
+            }
+        }
+        let mut reviews_by: Vec<Vec<(usize, usize)>> = vec![Vec::new(); dataset.merchants.len()];
+        for (i, r) in dataset.reviews.iter().enumerate() {
+            if r.created_at >= cutoff {
+                continue;
+            }
+            let Some(&oi) = order_at.get(r.order_id.as_str()) else {
+                continue;
+            };
+            if let Some(&m) = merchant_index.get(dataset.orders[oi].merchant_id.as_str()) {
+                reviews_by[m].push((i, oi));
+            }
+        }
         Ok(Reviews {
             dataset,
             as_of,
@@ -167,6 +196,8 @@ impl<'a> Reviews<'a> {
             merchant_index,
             form_of,
             forms,
+            orders_by,
+            reviews_by,
         })
     }
 
@@ -200,14 +231,9 @@ impl<'a> Reviews<'a> {
             ));
         };
         let cutoff = self.as_of.start();
-        let orders: FxHashMap<&str, &Order> = dataset
-            .orders
-            .iter()
-            .filter(|o| o.merchant_id == merchant_id)
-            .map(|o| (o.id.as_str(), o))
-            .collect();
         let mut orders_of: FxHashMap<&str, u32> = FxHashMap::default();
-        for o in orders.values() {
+        for &oi in &self.orders_by[m] {
+            let o = &dataset.orders[oi];
             if o.paid_at < cutoff {
                 *orders_of.entry(o.buyer_id.as_str()).or_default() += 1;
             }
@@ -220,12 +246,9 @@ impl<'a> Reviews<'a> {
             .collect();
 
         // (position in the dataset, review, order), oldest first.
-        let mut shop: Vec<(usize, &Review, &Order)> = dataset
-            .reviews
+        let mut shop: Vec<(usize, &Review, &Order)> = self.reviews_by[m]
             .iter()
-            .enumerate()
-            .filter(|(_, r)| r.created_at < cutoff)
-            .filter_map(|(i, r)| orders.get(r.order_id.as_str()).map(|o| (i, r, *o)))
+            .map(|&(i, oi)| (i, &dataset.reviews[i], &dataset.orders[oi]))
             .collect();
         shop.sort_by(|a, b| (a.1.created_at, &a.1.id).cmp(&(b.1.created_at, &b.1.id)));
 
