@@ -10,6 +10,7 @@ pub mod import;
 pub mod index;
 pub mod model;
 pub mod peer_tier;
+pub mod preview;
 pub mod reviews;
 pub mod rng;
 pub mod text;
