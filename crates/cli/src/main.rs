@@ -82,6 +82,36 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// A live preview (直播预告): check a draft, propose one from the data (`--generate`, keeping
+    /// every field the draft marks as edited), and with `--data` its audience package (人群包). The
+    /// same JSON as the wasm `Market.preview` / `checkPreview`. Exits 1 when the preview has
+    /// problems (they are in the JSON), 2 when the request cannot be run.
+    Preview {
+        /// The draft preview as JSON (required unless `--generate --merchant` proposes one).
+        #[arg(long)]
+        draft: Option<PathBuf>,
+        /// Dataset directory or file: the catalogue to check against, the history to target.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Propose the preview from the data (around the draft when one is given).
+        #[arg(long)]
+        generate: bool,
+        /// The merchant to propose for, without a draft.
+        #[arg(long)]
+        merchant: Option<String>,
+        /// The time to check the start against (RFC 3339); default: now.
+        #[arg(long)]
+        now: Option<String>,
+        /// A preview configuration as JSON (PreviewConfig; absent fields take the defaults).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// An audience configuration as JSON (AudienceConfig).
+        #[arg(long)]
+        audience_config: Option<PathBuf>,
+        /// Followers and earlier reservations as JSON (AudienceSignals).
+        #[arg(long)]
+        signals: Option<PathBuf>,
+    },
     /// Write the deterministic demo marketplace as a dataset directory of NDJSON files.
     Demo {
         #[arg(long, default_value_t = 2026)]
@@ -176,6 +206,44 @@ fn main() -> ExitCode {
             json,
             max_problems,
         } => return validate(path, *json, *max_problems),
+        Command::Preview {
+            draft,
+            data,
+            generate,
+            merchant,
+            now,
+            config,
+            audience_config,
+            signals,
+        } => {
+            let options = PreviewOptions {
+                draft: draft.as_deref(),
+                data: data.as_deref(),
+                generate: *generate,
+                merchant: merchant.clone(),
+                now: now.as_deref(),
+                config: config.as_deref(),
+                audience_config: audience_config.as_deref(),
+                signals: signals.as_deref(),
+            };
+            return match preview(&options) {
+                Ok((json, clean)) => {
+                    emit(&format!("{json}\n"));
+                    if clean {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
+                    }
+                }
+                Err(failure) => {
+                    eprintln!("error: {}", failure.message);
+                    if let Some(typed) = failure.typed {
+                        eprintln!("{typed}");
+                    }
+                    ExitCode::from(2)
+                }
+            };
+        }
     };
     match result {
         Ok(json) => {
@@ -201,6 +269,15 @@ fn read_config(path: &std::path::Path) -> Result<livetrust_core::index::IndexCon
 
 /// A configuration file as `T`; a bad value is a field error with the field's JSON path.
 fn read_json_file<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, Failure> {
+    read_json_named(path, "config")
+}
+
+/// A JSON file as `T`; a bad value is a field error with the field's JSON path, or `root` when
+/// the whole document is wrong.
+fn read_json_named<T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+    root: &str,
+) -> Result<T, Failure> {
     let text = std::fs::read_to_string(path).map_err(|e| Failure {
         message: format!("cannot read {}: {e}", path.display()),
         typed: None,
@@ -210,7 +287,7 @@ fn read_json_file<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Res
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         // The same field paths the configurations' `validate` uses (`guard.discountWeight`).
         let field = match e.path().to_string() {
-            path if path == "." => "config".to_owned(),
+            path if path == "." => root.to_owned(),
             path => path,
         };
         Failure::from(Error::invalid_field(field, e.into_inner().to_string()))
@@ -228,6 +305,13 @@ fn load(
     ),
     Failure,
 > {
+    let dataset = load_records(data)?;
+    let as_of = dataset.as_of_or_default(as_of)?;
+    Ok((dataset, as_of))
+}
+
+/// Imports a dataset; problems are listed on stderr and their records skipped.
+fn load_records(data: &std::path::Path) -> Result<livetrust_core::model::Dataset, Failure> {
     let files = files::data_files(data).map_err(|e| Failure {
         message: format!("cannot read {}: {e}", data.display()),
         typed: None,
@@ -243,8 +327,65 @@ fn load(
             imported.report.skipped()
         );
     }
-    let as_of = imported.dataset.as_of_or_default(as_of)?;
-    Ok((imported.dataset, as_of))
+    Ok(imported.dataset)
+}
+
+struct PreviewOptions<'a> {
+    draft: Option<&'a std::path::Path>,
+    data: Option<&'a std::path::Path>,
+    generate: bool,
+    merchant: Option<String>,
+    now: Option<&'a str>,
+    config: Option<&'a std::path::Path>,
+    audience_config: Option<&'a std::path::Path>,
+    signals: Option<&'a std::path::Path>,
+}
+
+/// The preview outcome as JSON, and whether it has no problems.
+fn preview(options: &PreviewOptions) -> Result<(String, bool), Failure> {
+    use livetrust_core::model::Timestamp;
+    use livetrust_core::preview::{run, PreviewRequest};
+    let now: Timestamp = match options.now {
+        Some(text) => text
+            .parse()
+            .map_err(|reason: String| Failure::from(Error::invalid_field("now", reason)))?,
+        None => {
+            let seconds = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            Timestamp::from_unix(seconds).ok_or_else(|| {
+                Failure::from(Error::invalid_field("now", "the clock is out of range"))
+            })?
+        }
+    };
+    let request = PreviewRequest {
+        draft: options
+            .draft
+            .map(|path| read_json_named(path, "draft"))
+            .transpose()?,
+        merchant_id: options.merchant.clone(),
+        generate: options.generate,
+        now,
+        config: options.config.map(read_json_file).transpose()?,
+        audience: options.audience_config.map(read_json_file).transpose()?,
+        signals: options
+            .signals
+            .map(|path| read_json_named(path, "signals"))
+            .transpose()?,
+    };
+    let dataset = match options.data {
+        Some(path) => Some(load_records(path)?),
+        None => None,
+    };
+    let outcome = run(&request, dataset.as_ref(), None)?;
+    let clean = outcome.problems.is_empty();
+    serde_json::to_string_pretty(&outcome)
+        .map(|json| (json, clean))
+        .map_err(|e| Failure {
+            message: format!("cannot serialize the preview: {e}"),
+            typed: None,
+            exit_code: 2,
+        })
 }
 
 fn reviews(

@@ -1,6 +1,11 @@
 //! Tests of the reservation rules at their boundaries and of the calendar export, read back by a
 //! small RFC 5545 reader (unfolding, unescaping) written here independently of the writer.
 
+mod audience;
+mod fixture;
+mod generation;
+mod validation;
+
 use super::*;
 use crate::model::Timestamp;
 
