@@ -278,3 +278,75 @@ fn reviews_of_a_demo_shop_are_shown_tagged_and_accounted_for() {
     assert_eq!(all[0], report, "the same report as asked alone");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn preview_matches_the_shared_cases() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../../core/tests/cases/preview.json")).unwrap();
+    for (n, case) in cases.iter().enumerate() {
+        let request = &case["request"];
+        let mut args: Vec<String> = vec!["preview".into()];
+        let data = (!case["files"].as_array().unwrap().is_empty())
+            .then(|| case_dir("preview", n, &case["files"]));
+        if let Some(dir) = &data {
+            args.extend(["--data".into(), dir.to_string_lossy().into_owned()]);
+        }
+        let draft = std::env::temp_dir().join(format!(
+            "livetrust-cli-preview-draft-{}-{n}.json",
+            std::process::id()
+        ));
+        if !request["draft"].is_null() {
+            std::fs::write(&draft, request["draft"].to_string()).unwrap();
+            args.extend(["--draft".into(), draft.to_string_lossy().into_owned()]);
+        }
+        if let Some(m) = request["merchantId"].as_str() {
+            args.extend(["--merchant".into(), m.to_owned()]);
+        }
+        if request["generate"].as_bool() == Some(true) {
+            args.push("--generate".into());
+        }
+        args.extend(["--now".into(), request["now"].as_str().unwrap().to_owned()]);
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, stdout, stderr) = livetrust(&refs, "");
+        let outcome: Value = serde_json::from_str(&stdout).unwrap();
+        let clean = outcome["problems"].as_array().unwrap().is_empty();
+        // Problems are data, and the exit status says there are some.
+        assert_eq!(code, if clean { 0 } else { 1 }, "{stderr}");
+        assert_subset(&case["expected"], &outcome, case["name"].as_str().unwrap());
+        if let Some(dir) = data {
+            std::fs::remove_dir_all(dir).unwrap();
+        }
+        let _ = std::fs::remove_file(&draft);
+    }
+}
+
+#[test]
+fn a_bad_draft_is_a_typed_error_naming_the_field() {
+    let path = std::env::temp_dir().join(format!(
+        "livetrust-cli-bad-draft-{}.json",
+        std::process::id()
+    ));
+    std::fs::write(
+        &path,
+        r#"{"merchantId":"m1","start":"2026-11-24T12:00:00Z","minutes":60,"title":"今晚福利",
+            "items":[{"productId":"pa","title":"橙子","listPriceFen":5900,"role":"hero","livePriceFen":56.5}]}"#,
+    )
+    .unwrap();
+    let p = path.to_string_lossy().into_owned();
+    let (code, _, stderr) = livetrust(
+        &["preview", "--draft", &p, "--now", "2026-11-24T04:00:00Z"],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("\"field\":\"items[0].livePriceFen\""),
+        "{stderr}"
+    );
+    let (code, _, stderr) = livetrust(&["preview", "--draft", &p, "--now", "yesterday"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("\"field\":\"now\""), "{stderr}");
+    let (code, _, stderr) = livetrust(&["preview", "--now", "2026-11-24T04:00:00Z"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("\"field\":\"draft\""), "{stderr}");
+    std::fs::remove_file(&path).unwrap();
+}

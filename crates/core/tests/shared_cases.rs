@@ -119,3 +119,31 @@ fn index_cases() {
         }
     }
 }
+
+#[test]
+fn preview_cases() {
+    use livetrust_core::import::{import_files, ImportOptions, InputFile};
+    use livetrust_core::preview::{run, PreviewRequest};
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("cases/preview.json")).expect("case file parses");
+    assert!(cases.len() >= 2);
+    for case in &cases {
+        let files: Vec<InputFile> = case["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| InputFile {
+                name: f["name"].as_str().unwrap().to_owned(),
+                bytes: f["text"].as_str().unwrap().as_bytes().to_vec(),
+            })
+            .collect();
+        let dataset = (!files.is_empty()).then(|| {
+            let imported = import_files(&files, ImportOptions::default());
+            assert!(imported.report.is_clean(), "{}", imported.report.to_text());
+            imported.dataset
+        });
+        let request: PreviewRequest = serde_json::from_value(case["request"].clone()).unwrap();
+        let outcome = serde_json::to_value(run(&request, dataset.as_ref(), None).unwrap()).unwrap();
+        assert_subset(&case["expected"], &outcome, case["name"].as_str().unwrap());
+    }
+}

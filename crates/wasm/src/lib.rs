@@ -131,6 +131,16 @@ pub struct Market {
     dataset: livetrust_core::model::Dataset,
     import_report: ImportReport,
     cached: std::cell::RefCell<Option<(IndexConfig, MarketIndex)>>,
+    /// The audience history of the last `preview` call's day and signals: the editor asks again
+    /// on every change of the plan, and building it reads every order.
+    history: std::cell::RefCell<Option<HistoryKey>>,
+}
+
+#[derive(Debug)]
+struct HistoryKey {
+    today: livetrust_core::model::LocalDate,
+    signals: livetrust_core::preview::AudienceSignals,
+    history: livetrust_core::preview::AudienceHistory,
 }
 
 /// An optional `IndexConfig` from JavaScript: `undefined` or `null` is the default; anything else
@@ -154,6 +164,7 @@ impl Market {
             dataset: imported.dataset,
             import_report: imported.report,
             cached: std::cell::RefCell::new(None),
+            history: std::cell::RefCell::new(None),
         })
     }
 
@@ -214,6 +225,23 @@ impl Market {
         error::output(report.into_ts())
     }
 
+    /// A live preview with this data: proposed (`generate`, around `draft` when given, keeping
+    /// its edited fields), checked against the catalogue, and its audience package — the CLI's
+    /// `preview --data`. The buyer history is kept between calls of the same day and signals.
+    #[wasm_bindgen(js_name = preview)]
+    pub fn preview(
+        &self,
+        request: Ts<livetrust_core::preview::PreviewRequest>,
+    ) -> Result<Ts<livetrust_core::preview::PreviewOutcome>, JsValue> {
+        let request: livetrust_core::preview::PreviewRequest =
+            error::from_js(request.into(), Mistake::Field)?;
+        let signals = request.signals.clone().unwrap_or_default();
+        let outcome = self.with_history(request.now.local_date(), &signals, |history| {
+            livetrust_core::preview::run(&request, Some(&self.dataset), Some(history))
+        })?;
+        error::output(outcome.into_ts())
+    }
+
     /// One merchant's tallies and its category's peers: what another page needs to place the
     /// merchant with `placeMerchant` or explore it with `whatIf`, without the records. A
     /// `config` given here travels with the placement.
@@ -249,6 +277,37 @@ impl Market {
 }
 
 impl Market {
+    fn with_history<T>(
+        &self,
+        today: livetrust_core::model::LocalDate,
+        signals: &livetrust_core::preview::AudienceSignals,
+        f: impl FnOnce(&livetrust_core::preview::AudienceHistory) -> livetrust_core::Result<T>,
+    ) -> Result<T, JsValue> {
+        let mut cached = self.history.borrow_mut();
+        if cached
+            .as_ref()
+            .is_none_or(|k| k.today != today || &k.signals != signals)
+        {
+            let history = livetrust_core::preview::AudienceHistory::from_dataset(
+                &self.dataset,
+                today,
+                signals,
+            )
+            .map_err(error::to_js)?;
+            *cached = Some(HistoryKey {
+                today,
+                signals: signals.clone(),
+                history,
+            });
+        }
+        match cached.as_ref() {
+            Some(k) => f(&k.history).map_err(error::to_js),
+            None => Err(error::to_js(livetrust_core::Error::InvalidInput {
+                message: "the audience history could not be built".into(),
+            })),
+        }
+    }
+
     fn with_index<T>(
         &self,
         as_of: Option<String>,
@@ -304,4 +363,113 @@ pub fn what_if(input: Ts<WhatIfInput>) -> Result<Ts<livetrust_core::index::Index
     let report =
         livetrust_core::index::what_if(&input.placement, &input.edits).map_err(error::to_js)?;
     error::output(report.into_ts())
+}
+
+/// Checks a preview without data (the CLI's `preview --draft` alone): every problem with its
+/// field. Generation and the audience need a `Market`.
+#[wasm_bindgen(js_name = checkPreview)]
+pub fn check_preview(
+    request: Ts<livetrust_core::preview::PreviewRequest>,
+) -> Result<Ts<livetrust_core::preview::PreviewOutcome>, JsValue> {
+    let request: livetrust_core::preview::PreviewRequest =
+        error::from_js(request.into(), Mistake::Field)?;
+    let outcome = livetrust_core::preview::run(&request, None, None).map_err(error::to_js)?;
+    error::output(outcome.into_ts())
+}
+
+/// A viewer's reservation as an iCalendar file (.ics) in Asia/Shanghai time.
+#[wasm_bindgen(js_name = reservationIcs)]
+pub fn reservation_ics(
+    event: Ts<livetrust_core::preview::CalendarEvent>,
+) -> Result<String, JsValue> {
+    let event: livetrust_core::preview::CalendarEvent =
+        error::from_js(event.into(), Mistake::Field)?;
+    livetrust_core::preview::reservation_ics(&event).map_err(error::to_js)
+}
+
+/// What a session's start means for its reservations: remind (within an hour of the announced
+/// time, both ends included), voided (later), lapsed (earlier). Times are RFC 3339 strings.
+#[wasm_bindgen(js_name = reservationOnStart)]
+pub fn reservation_on_start(
+    announced: &str,
+    started: &str,
+) -> Result<Ts<livetrust_core::preview::StartDecision>, JsValue> {
+    let time = |field: &str, text: &str| {
+        text.parse::<livetrust_core::model::Timestamp>()
+            .map_err(|reason| error::to_js(livetrust_core::Error::invalid_field(field, reason)))
+    };
+    let decision =
+        livetrust_core::preview::on_start(time("announced", announced)?, time("started", started)?);
+    error::output(decision.into_ts())
+}
+
+/// A platform's buyer history as columns (typed arrays), ready to score audience packages: the
+/// data team's form, for a sample of millions of buyers. Purchase `k` is buyer
+/// `purchaseBuyer[k]` (below `buyerCount`) buying `products[purchaseProduct[k]]`
+/// `purchaseDaysAgo[k]` days ago at `purchaseUnitPriceFen[k]` a piece; `followers` lists buyer
+/// indices; `earlierReservations` is empty or one count per buyer; `buyerIds`, when given, names
+/// the buyers in the report (else `#index`).
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct AudienceHistory {
+    history: livetrust_core::preview::AudienceHistory,
+}
+
+#[wasm_bindgen]
+impl AudienceHistory {
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "HistoryProduct[]")] products: JsValue,
+        #[wasm_bindgen(js_name = buyerCount)] buyer_count: u32,
+        #[wasm_bindgen(js_name = purchaseBuyer)] purchase_buyer: Vec<u32>,
+        #[wasm_bindgen(js_name = purchaseProduct)] purchase_product: Vec<u32>,
+        #[wasm_bindgen(js_name = purchaseDaysAgo)] purchase_days_ago: Vec<u16>,
+        #[wasm_bindgen(js_name = purchaseUnitPriceFen)] purchase_unit_price_fen: Vec<u32>,
+        followers: Vec<u32>,
+        #[wasm_bindgen(js_name = earlierReservations)] earlier_reservations: Vec<u16>,
+        #[wasm_bindgen(js_name = buyerIds)] buyer_ids: Option<Vec<String>>,
+    ) -> Result<AudienceHistory, JsValue> {
+        let products: Vec<livetrust_core::preview::HistoryProduct> =
+            error::from_js(products, Mistake::Field)?;
+        let columns = livetrust_core::preview::HistoryColumns {
+            buyer_count,
+            buyer_ids,
+            products,
+            purchase_buyer,
+            purchase_product,
+            purchase_days_ago,
+            purchase_unit_price_fen,
+            followers,
+            earlier_reservations,
+        };
+        livetrust_core::preview::AudienceHistory::from_columns(columns)
+            .map(|history| AudienceHistory { history })
+            .map_err(error::to_js)
+    }
+
+    /// The audience package for `plan` (products with their live prices, in order); `config` a
+    /// (possibly partial) `AudienceConfig`.
+    #[wasm_bindgen(js_name = package)]
+    pub fn package(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PlannedProduct[]")] plan: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "AudienceConfig")] config: JsValue,
+    ) -> Result<Ts<livetrust_core::preview::AudienceReport>, JsValue> {
+        let plan: Vec<livetrust_core::preview::PlannedProduct> =
+            error::from_js(plan, Mistake::Field)?;
+        let config = if config.is_undefined() || config.is_null() {
+            livetrust_core::preview::AudienceConfig::default()
+        } else {
+            error::from_js(config, Mistake::Field)?
+        };
+        let report = livetrust_core::preview::audience_package(&self.history, &plan, &config)
+            .map_err(error::to_js)?;
+        error::output(report.into_ts())
+    }
+
+    #[wasm_bindgen(getter, js_name = buyerCount)]
+    pub fn buyer_count(&self) -> u32 {
+        u32::try_from(self.history.buyer_count()).unwrap_or(u32::MAX)
+    }
 }

@@ -419,3 +419,94 @@ fn every_export_throws_a_typed_error_naming_the_field() {
     assert!(market.index_report("mA", None, js(&case["config"])).is_ok());
     assert!(!version().is_empty());
 }
+
+#[wasm_bindgen_test]
+fn previews_match_the_shared_cases() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../../core/tests/cases/preview.json")).unwrap();
+    for case in &cases {
+        let outcome = if case["files"].as_array().unwrap().is_empty() {
+            livetrust_wasm::check_preview(Ts::new_unchecked(js(&case["request"]))).unwrap()
+        } else {
+            let market =
+                Market::from_files(Ts::new_unchecked(files_input(&case["files"]))).unwrap();
+            // Twice: the second call reads the kept history and must give the same answer.
+            let first = market
+                .preview(Ts::new_unchecked(js(&case["request"])))
+                .unwrap();
+            assert_subset(
+                &case["expected"],
+                &to_json(&first.js_value()),
+                case["name"].as_str().unwrap(),
+            );
+            market
+                .preview(Ts::new_unchecked(js(&case["request"])))
+                .unwrap()
+        };
+        assert_subset(
+            &case["expected"],
+            &to_json(&outcome.js_value()),
+            case["name"].as_str().unwrap(),
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_column_history_scores_typed_arrays_and_names_bad_columns() {
+    use livetrust_wasm::AudienceHistory;
+    let products = js(&serde_json::json!([
+        { "id": "pa", "categoryId": "A" }, { "id": "pc", "categoryId": "B" }
+    ]));
+    let history = AudienceHistory::new(
+        products.clone(),
+        2,
+        vec![0, 1],
+        vec![0, 1],
+        vec![0, 0],
+        vec![5000, 2000],
+        vec![],
+        vec![],
+        None,
+    )
+    .unwrap();
+    let plan = js(&serde_json::json!([{ "productId": "pa", "livePriceFen": 5000 }]));
+    let report = to_json(
+        &history
+            .package(plan, JsValue::UNDEFINED)
+            .unwrap()
+            .js_value(),
+    );
+    // b0 bought pa today at the live price: 1 − e^−1.
+    assert_eq!(report["top"][0]["buyerId"], "#0");
+    assert_eq!(report["top"][0]["affinity"], 0.6321);
+    assert_eq!(report["size"], 1);
+    let err = AudienceHistory::new(
+        products,
+        2,
+        vec![0, 2],
+        vec![0, 1],
+        vec![0, 0],
+        vec![5000, 2000],
+        vec![],
+        vec![],
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(prop(&err, "field").as_deref(), Some("purchaseBuyer[1]"));
+}
+
+#[wasm_bindgen_test]
+fn a_reservation_exports_as_ics_through_the_package() {
+    let event = js(&serde_json::json!({
+        "uid": "s1@livetrust", "title": "果园直播", "start": "2026-12-05T16:00:00Z",
+        "minutes": 60, "stamp": "2026-12-01T00:00:00Z"
+    }));
+    let ics = livetrust_wasm::reservation_ics(Ts::new_unchecked(event)).unwrap();
+    assert!(ics.contains("DTSTART;TZID=Asia/Shanghai:20261206T000000\r\n"));
+    let decision =
+        livetrust_wasm::reservation_on_start("2026-12-05T12:00:00Z", "2026-12-05T13:00:01Z")
+            .unwrap();
+    assert_eq!(to_json(&decision.js_value())["kind"], "voidedLate");
+    let err = livetrust_wasm::reservation_on_start("soon", "2026-12-05T13:00:01Z").unwrap_err();
+    assert_eq!(prop(&err, "field").as_deref(), Some("announced"));
+}

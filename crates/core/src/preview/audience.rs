@@ -456,7 +456,7 @@ pub struct ProductDriver {
     pub share: f64,
 }
 
-/// The expected number of reservations and its range.
+/// The expected number of reservations (four decimals) and its range.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -653,10 +653,11 @@ pub fn audience_package(
     let expected = rate.expected * sum;
     for d in &mut drivers {
         d.share = if expected > 0.0 {
-            d.expected_reservations / expected
+            round4(d.expected_reservations / expected)
         } else {
             0.0
         };
+        d.expected_reservations = round4(d.expected_reservations);
     }
     const Z: f64 = 1.645;
     let low = (rate.low * sum - Z * var_low.sqrt()).max(0.0).floor() as u64;
@@ -675,7 +676,7 @@ pub fn audience_package(
                 Some(ids) => ids[b as usize].clone(),
                 None => format!("#{b}"),
             },
-            affinity: a,
+            affinity: round4(a),
             driver: plan.get(driver as usize).map(|p| p.product_id.clone()),
         })
         .collect();
@@ -684,9 +685,13 @@ pub fn audience_package(
         buyers_with_affinity: with_affinity,
         qualified,
         size: scored.len() as u64,
-        cutoff_affinity: if scored.is_empty() { 0.0 } else { cutoff },
+        cutoff_affinity: if scored.is_empty() {
+            0.0
+        } else {
+            round4(cutoff)
+        },
         reservations: ReservationEstimate {
-            expected,
+            expected: round4(expected),
             low,
             high,
         },
@@ -694,4 +699,10 @@ pub fn audience_package(
         histogram,
         top,
     })
+}
+
+/// Reported numbers carry four decimals: more would only show the last bits of `exp` and `powf`,
+/// which differ between native code and wasm, and the shells must give the same JSON.
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
 }

@@ -66,6 +66,9 @@ pub struct PreviewRequest {
 /// data — its audience package.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+// A problem's `field` is flattened in beside its `kind`, which serde writes as a map: it must
+// reach JavaScript as a plain object, not a `Map`.
+#[cfg_attr(feature = "tsify", tsify(hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewOutcome {
     pub preview: Preview,

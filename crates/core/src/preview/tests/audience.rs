@@ -53,8 +53,9 @@ fn plan() -> Vec<PlannedProduct> {
     ]
 }
 
+/// Reports round to four decimals.
 fn close(a: f64, b: f64) {
-    assert!((a - b).abs() < 1e-9, "{a} != {b}");
+    assert_eq!(a, (b * 10_000.0).round() / 10_000.0, "{a} != {b} (rounded)");
 }
 
 #[test]
