@@ -2,8 +2,11 @@
 //! `VTIMEZONE` the event's `DTSTART;TZID=Asia/Shanghai` refers to (UTC+8, no summer time since
 //! 1991), a reminder ten minutes before, every text escaped (`\`, `;`, `,`, line breaks) and every
 //! line folded at 75 octets without splitting a character. Lines end in CRLF.
+//!
+//! Local times are written at UTC+8, the offset the file's own `VTIMEZONE` declares, with plain
+//! calendar arithmetic rather than chrono's formatter: the viewer widgets build this file in the
+//! browser, and the formatter would add to every page's download.
 
-use chrono_tz::Asia::Shanghai;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Timestamp;
@@ -65,14 +68,35 @@ fn push_folded(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
+/// `YYYYMMDDTHHMMSS` of `seconds` since the epoch (proleptic Gregorian; days to civil date after
+/// H. Hinnant's `civil_from_days`).
+fn basic_format(seconds: i64) -> String {
+    let days = seconds.div_euclid(86_400);
+    let secs = seconds.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+/// Shanghai wall-clock time at the `VTIMEZONE`'s UTC+8.
 fn local(t: Timestamp) -> String {
-    t.0.with_timezone(&Shanghai)
-        .format("%Y%m%dT%H%M%S")
-        .to_string()
+    basic_format(t.unix() + 8 * 3600)
 }
 
 fn utc(t: Timestamp) -> String {
-    t.0.format("%Y%m%dT%H%M%SZ").to_string()
+    basic_format(t.unix()) + "Z"
 }
 
 /// The `.ics` file of `event`, or an error naming the field that cannot be written.
