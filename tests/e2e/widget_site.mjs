@@ -13,8 +13,9 @@ export const CLI = process.env.LIVETRUST_CLI ?? path.join(ROOT, 'target/debug/li
 export const WIDGETS = process.env.WIDGETS_DIR ?? path.join(ROOT, 'crates/widgets/pkg');
 
 /** The CLI's reports for the default demo marketplace, by merchant id, and the merchants; with
- *  `reviewShops`, also the CLI's ReviewsReport of that many shops (those with the most shown). */
-export function demoReports({ reviewShops = 0 } = {}) {
+ *  `reviewShops`, also the CLI's ReviewsReport of that many shops (those with the most shown);
+ *  with `previewAt` (a time), the CLI's generated preview of the first shop at that time. */
+export function demoReports({ reviewShops = 0, previewAt = null } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livetrust-demo-'));
   execFileSync(CLI, ['demo', '--out', dir], { stdio: 'ignore' });
   const reports = new Map(JSON.parse(execFileSync(CLI, ['index', '--data', dir], { maxBuffer: 1 << 28 }).toString())
@@ -26,8 +27,15 @@ export function demoReports({ reviewShops = 0 } = {}) {
     const report = JSON.parse(execFileSync(CLI, ['reviews', '--data', dir, '--merchant', m.id], { maxBuffer: 1 << 28 }).toString());
     if (report.shown.length >= 3) reviews.set(m.id, report);
   }
+  let preview = null;
+  if (previewAt) {
+    const m = merchants[0];
+    const outcome = JSON.parse(execFileSync(CLI, ['preview', '--data', dir, '--generate', '--merchant', m.id,
+      '--now', previewAt], { maxBuffer: 1 << 28 }).toString());
+    preview = { sessionId: `${m.id}-next`, merchantName: m.name, preview: outcome.preview };
+  }
   fs.rmSync(dir, { recursive: true, force: true });
-  return { reports, merchants, reviews };
+  return { reports, merchants, reviews, preview };
 }
 
 /** Twenty shops: every tier and "not enough data" among them, then the first others. */
@@ -56,7 +64,7 @@ function copyDir(from, to) {
 }
 
 /** Writes the site; returns its directory and the shops it lists. */
-export function buildSite({ reports, merchants, reviews = new Map() }) {
+export function buildSite({ reports, merchants, reviews = new Map(), preview = null }) {
   if (!fs.existsSync(path.join(WIDGETS, 'livetrust-widgets.js'))) {
     throw new Error(`${WIDGETS} has no bundle: run \`cargo xtask widgets\` first (cargo xtask test does)`);
   }
@@ -74,5 +82,6 @@ export function buildSite({ reports, merchants, reviews = new Map() }) {
   for (const m of reviewShops) {
     fs.writeFileSync(path.join(site, `reports/${m.id}.reviews.json`), JSON.stringify(reviews.get(m.id)));
   }
+  if (preview) fs.writeFileSync(path.join(site, 'reports/preview.json'), JSON.stringify(preview));
   return { site, shops };
 }

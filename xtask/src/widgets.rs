@@ -149,6 +149,7 @@ pub fn build() -> Result {
         read(&sources.join("elements/shadow.css"))?,
         read(&sources.join("styles/badge.css"))?,
         read(&sources.join("styles/reviews.css"))?,
+        read(&sources.join("styles/preview.css"))?,
     ]
     .concat();
     let loader = read(&sources.join("elements/loader.js"))?;

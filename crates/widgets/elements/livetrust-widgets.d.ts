@@ -80,6 +80,44 @@ export interface LivetrustReviewsElement extends HTMLElement {
   report: ReviewsCarouselReport | undefined;
 }
 
+/** One item of a live preview (a `PreviewItem` of `livetrust preview`). Money in integer fen. */
+export interface PreviewCardItem {
+  productId?: string;
+  title: string;
+  role: 'hero' | 'welfare' | 'regular';
+  livePriceFen: number;
+  listPriceFen: number;
+  stock?: number;
+  copy?: string;
+}
+
+/** What a preview card shows: a `Preview` (`livetrust preview`, `Market.preview`), with the
+ *  session's id (keys the reservation and the calendar entry), the shop's name and the live
+ *  room's address when the host has them. */
+export interface PreviewCardReport {
+  merchantId: string;
+  start: string;
+  minutes: number;
+  title: string;
+  coverText?: string;
+  items: PreviewCardItem[];
+  sessionId?: string;
+  merchantName?: string;
+  url?: string;
+}
+
+/** `<livetrust-preview report='…' src="…" lang="en">`: the live preview (直播预告) with a countdown
+ *  and a reserve button that downloads an .ics file. */
+export interface LivetrustPreviewElement extends HTMLElement {
+  report: PreviewCardReport | undefined;
+}
+
+/** Detail of the `livetrust-reserve` event: the viewer reserved (or cancelled) this session. */
+export interface LivetrustReserveDetail {
+  sessionId: string;
+  reserved: boolean;
+}
+
 /** Detail of the `livetrust-error` event an element fires when its data cannot be read or loaded. */
 export interface LivetrustErrorDetail {
   /** Names the field or the source: `placement.status: expected one of tiered, notEnoughData`. */
@@ -96,8 +134,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'livetrust-badge': LivetrustBadgeElement;
     'livetrust-reviews': LivetrustReviewsElement;
+    'livetrust-preview': LivetrustPreviewElement;
   }
   interface HTMLElementEventMap {
     'livetrust-error': CustomEvent<LivetrustErrorDetail>;
+    'livetrust-reserve': CustomEvent<LivetrustReserveDetail>;
   }
 }

@@ -1,10 +1,11 @@
-// livetrust viewer widgets: custom elements (<livetrust-badge>, <livetrust-reviews>) backed by one
-// small wasm module.
+// livetrust viewer widgets: custom elements (<livetrust-badge>, <livetrust-reviews>,
+// <livetrust-preview>) backed by one small wasm module.
 //
 //   <link rel="stylesheet" href="…/livetrust-widgets.css">
 //   <script type="module" src="…/livetrust-widgets.js"></script>
 //   <livetrust-badge src="/api/shops/m0001/index.json"></livetrust-badge>
 //   <livetrust-reviews src="/api/shops/m0001/reviews.json"></livetrust-reviews>
+//   <livetrust-preview src="/api/sessions/s42/preview.json"></livetrust-preview>
 //
 // Importing this module defines the elements. The wasm is fetched once, when the first element
 // connects; every element renders into its own open shadow root with the widget stylesheet, takes
@@ -12,7 +13,7 @@
 // set wins), re-renders when any of them or `lang` changes, and frees its view when it leaves the
 // page, so single-page hosts need no initialisation calls. Built by `cargo xtask widgets`, which
 // puts the stylesheet below in place of the marker.
-import init, { BadgeView, ReviewsView } from './livetrust-widgets-wasm.js';
+import init, { ElementView } from './livetrust-widgets-wasm.js';
 
 const STYLES = __LIVETRUST_SHADOW_CSS__;
 
@@ -60,7 +61,7 @@ class LivetrustElement extends HTMLElement {
   }
 
   /** The data shown (a badge: an IndexReport, `{placement, dimensions}` or a bare placement;
-   *  the reviews: a ReviewsReport). */
+   *  the reviews: a ReviewsReport; the preview: a Preview). */
   get report() {
     return this.#state && 'report' in this.#state ? this.#state.report : undefined;
   }
@@ -154,7 +155,7 @@ class LivetrustElement extends HTMLElement {
       if (!this.isConnected) return;
       if (!this.#view) {
         this.#root.replaceChildren();
-        this.#view = new this.constructor.View(this.#root);
+        this.#view = new ElementView(this.#root, this.constructor.kind);
       }
       const lang = this.getAttribute('lang') ?? '';
       const state = this.#state;
@@ -169,17 +170,23 @@ class LivetrustElement extends HTMLElement {
 }
 
 class LivetrustBadge extends LivetrustElement {
-  static View = BadgeView;
+  static kind = 'badge';
 }
 
 class LivetrustReviews extends LivetrustElement {
-  static View = ReviewsView;
+  static kind = 'reviews';
+}
+
+// Reserving dispatches `livetrust-reserve` ({detail: {sessionId, reserved}}) for the host to record.
+class LivetrustPreview extends LivetrustElement {
+  static kind = 'preview';
 }
 
 /** Defines the elements (done on import; safe to call again, or with two copies of the script). */
 export function define() {
   if (!customElements.get('livetrust-badge')) customElements.define('livetrust-badge', LivetrustBadge);
   if (!customElements.get('livetrust-reviews')) customElements.define('livetrust-reviews', LivetrustReviews);
+  if (!customElements.get('livetrust-preview')) customElements.define('livetrust-preview', LivetrustPreview);
 }
 
 define();

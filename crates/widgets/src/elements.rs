@@ -1,8 +1,9 @@
-//! The custom elements' Rust half: one view per element (`BadgeView` for `<livetrust-badge>`,
-//! `ReviewsView` for `<livetrust-reviews>`), mounted by the JavaScript shim
-//! (`elements/loader.js`) into a `<div>` inside the element's open shadow root. The shim owns the
-//! element's life cycle (attributes, properties, `src` fetches, connect and disconnect); this side
-//! reads the data, renders the same component the app renders, and says what it could not read.
+//! The custom elements' Rust half: `ElementView`, one per element on the page, mounted by the
+//! JavaScript shim (`elements/loader.js`) into a `<div>` inside the element's open shadow root
+//! and told which component it renders (`badge` for `<livetrust-badge>`, `reviews` for
+//! `<livetrust-reviews>`, `preview` for `<livetrust-preview>`). The shim owns the element's life
+//! cycle (attributes, properties, `src` fetches, connect and disconnect); this side reads the
+//! data, renders the same component the app renders, and says what it could not read.
 
 use std::rc::Rc;
 
@@ -12,7 +13,16 @@ use yew::AppHandle;
 
 use crate::badge::{BadgeData, TrustBadge};
 use crate::i18n::Lang;
+use crate::preview::{PreviewCard, PreviewData};
 use crate::reviews::{ReviewCarousel, ReviewsData};
+
+/// Which component an element renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Badge,
+    Reviews,
+    Preview,
+}
 
 /// What an element shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,24 +30,29 @@ enum Content {
     /// The data has not arrived yet (a `src` still loading).
     Loading,
     Badge(Rc<BadgeData>),
+    Reviews(Rc<ReviewsData>),
+    Preview(Rc<PreviewData>),
     /// The data could not be read: the reason, naming the field.
     Problem(Rc<str>),
 }
 
 #[derive(Debug, Clone, PartialEq, Properties)]
-struct BadgeRootProps {
+struct RootProps {
     lang: Lang,
     content: Content,
 }
 
-#[function_component(BadgeRoot)]
-fn badge_root(props: &BadgeRootProps) -> Html {
+#[function_component(Root)]
+fn root(props: &RootProps) -> Html {
     let t = props.lang.viewer();
+    let lang = props.lang;
     match &props.content {
         Content::Loading => html! {
             <span class="badge-status" role="status">{ t.loading }</span>
         },
-        Content::Badge(data) => html! { <TrustBadge data={data.clone()} lang={props.lang} /> },
+        Content::Badge(data) => html! { <TrustBadge data={data.clone()} {lang} /> },
+        Content::Reviews(data) => html! { <ReviewCarousel data={data.clone()} {lang} /> },
+        Content::Preview(data) => html! { <PreviewCard data={data.clone()} {lang} /> },
         Content::Problem(why) => html! {
             <span class="badge-status badge-problem" role="alert">
                 { t.unreadable }{ t.name_separator }{ &**why }
@@ -46,37 +61,58 @@ fn badge_root(props: &BadgeRootProps) -> Html {
     }
 }
 
-/// One `<livetrust-badge>`'s rendering, driven by the shim.
+/// One element's rendering, driven by the shim.
 #[wasm_bindgen]
-pub struct BadgeView {
+pub struct ElementView {
     root: web_sys::Element,
-    app: Option<AppHandle<BadgeRoot>>,
+    kind: Kind,
+    app: Option<AppHandle<Root>>,
 }
 
 #[wasm_bindgen]
-impl BadgeView {
-    /// A view that renders into `root` (an element in the shadow root) once told what to show.
+impl ElementView {
+    /// A view that renders `kind` (`badge`, `reviews` or `preview`) into `root` (an element in
+    /// the shadow root) once told what to show. An unknown kind renders a badge.
     #[wasm_bindgen(constructor)]
-    pub fn new(root: web_sys::Element) -> BadgeView {
-        BadgeView { root, app: None }
+    pub fn new(root: web_sys::Element, kind: &str) -> ElementView {
+        let kind = match kind {
+            "reviews" => Kind::Reviews,
+            "preview" => Kind::Preview,
+            _ => Kind::Badge,
+        };
+        ElementView {
+            root,
+            kind,
+            app: None,
+        }
     }
 
-    /// Shows `report` in `lang` (a BCP 47 tag; English for `en…`, Chinese otherwise). `undefined`
-    /// shows that the data is loading. Returns why the data cannot be read, when it cannot (the
-    /// element then shows that instead of a badge).
+    /// Shows `report` in `lang` (a BCP 47 tag; English for `en…`, Chinese otherwise): for a badge
+    /// an `IndexReport` (or `{placement, dimensions}`, or a bare placement), for the reviews a
+    /// `ReviewsReport`, for a preview a `Preview`. `undefined` shows that the data is loading.
+    /// Returns why the data cannot be read, when it cannot (the element then shows that).
     pub fn show(&mut self, report: JsValue, lang: &str) -> Option<String> {
-        let (content, problem) = if report.is_undefined() {
-            (Content::Loading, None)
+        let read = if report.is_undefined() {
+            Ok(Content::Loading)
         } else {
-            match crate::read::badge_data(&report) {
-                Ok(data) => (Content::Badge(Rc::new(data)), None),
-                Err(e) => {
-                    let why = e.to_string();
-                    (Content::Problem(Rc::from(why.as_str())), Some(why))
+            match self.kind {
+                Kind::Badge => crate::read::badge_data(&report).map(|d| Content::Badge(Rc::new(d))),
+                Kind::Reviews => {
+                    crate::read::reviews_data(&report).map(|d| Content::Reviews(Rc::new(d)))
+                }
+                Kind::Preview => {
+                    crate::read::preview_data(&report).map(|d| Content::Preview(Rc::new(d)))
                 }
             }
         };
-        self.render(BadgeRootProps {
+        let (content, problem) = match read {
+            Ok(content) => (content, None),
+            Err(e) => {
+                let why = e.to_string();
+                (Content::Problem(Rc::from(why.as_str())), Some(why))
+            }
+        };
+        self.render(RootProps {
             lang: Lang::from_tag(lang),
             content,
         });
@@ -86,7 +122,7 @@ impl BadgeView {
     /// Shows that the data could not be had (a failed `src` fetch, JSON that does not parse).
     #[wasm_bindgen(js_name = showProblem)]
     pub fn show_problem(&mut self, problem: &str, lang: &str) {
-        self.render(BadgeRootProps {
+        self.render(RootProps {
             lang: Lang::from_tag(lang),
             content: Content::Problem(Rc::from(problem)),
         });
@@ -99,120 +135,22 @@ impl BadgeView {
         }
     }
 
-    fn render(&mut self, props: BadgeRootProps) {
+    fn render(&mut self, props: RootProps) {
         match &mut self.app {
             Some(app) => app.update(props),
             None => {
                 self.app = Some(
-                    yew::Renderer::<BadgeRoot>::with_root_and_props(self.root.clone(), props)
-                        .render(),
+                    yew::Renderer::<Root>::with_root_and_props(self.root.clone(), props).render(),
                 );
             }
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum ReviewsContent {
-    Loading,
-    Reviews(Rc<ReviewsData>),
-    Problem(Rc<str>),
-}
-
-#[derive(Debug, Clone, PartialEq, Properties)]
-struct ReviewsRootProps {
-    lang: Lang,
-    content: ReviewsContent,
-}
-
-#[function_component(ReviewsRoot)]
-fn reviews_root(props: &ReviewsRootProps) -> Html {
-    let t = props.lang.viewer();
-    match &props.content {
-        ReviewsContent::Loading => html! {
-            <span class="badge-status" role="status">{ t.loading }</span>
-        },
-        ReviewsContent::Reviews(data) => {
-            html! { <ReviewCarousel data={data.clone()} lang={props.lang} /> }
-        }
-        ReviewsContent::Problem(why) => html! {
-            <span class="badge-status badge-problem" role="alert">
-                { t.unreadable }{ t.name_separator }{ &**why }
-            </span>
-        },
-    }
-}
-
-/// One `<livetrust-reviews>`'s rendering, driven by the shim (as [`BadgeView`]).
-#[wasm_bindgen]
-pub struct ReviewsView {
-    root: web_sys::Element,
-    app: Option<AppHandle<ReviewsRoot>>,
-}
-
-#[wasm_bindgen]
-impl ReviewsView {
-    #[wasm_bindgen(constructor)]
-    pub fn new(root: web_sys::Element) -> ReviewsView {
-        ReviewsView { root, app: None }
-    }
-
-    /// Shows `report` (a `ReviewsReport`) in `lang`; `undefined` shows that the data is loading.
-    /// Returns why the data cannot be read, when it cannot.
-    pub fn show(&mut self, report: JsValue, lang: &str) -> Option<String> {
-        let (content, problem) = if report.is_undefined() {
-            (ReviewsContent::Loading, None)
-        } else {
-            match crate::read::reviews_data(&report) {
-                Ok(data) => (ReviewsContent::Reviews(Rc::new(data)), None),
-                Err(e) => {
-                    let why = e.to_string();
-                    (ReviewsContent::Problem(Rc::from(why.as_str())), Some(why))
-                }
-            }
-        };
-        self.render(ReviewsRootProps {
-            lang: Lang::from_tag(lang),
-            content,
-        });
-        problem
-    }
-
-    #[wasm_bindgen(js_name = showProblem)]
-    pub fn show_problem(&mut self, problem: &str, lang: &str) {
-        self.render(ReviewsRootProps {
-            lang: Lang::from_tag(lang),
-            content: ReviewsContent::Problem(Rc::from(problem)),
-        });
-    }
-
-    pub fn destroy(self) {
-        if let Some(app) = self.app {
-            app.destroy();
-        }
-    }
-
-    fn render(&mut self, props: ReviewsRootProps) {
-        match &mut self.app {
-            Some(app) => app.update(props),
-            None => {
-                self.app = Some(
-                    yew::Renderer::<ReviewsRoot>::with_root_and_props(self.root.clone(), props)
-                        .render(),
-                );
-            }
-        }
-    }
-}
-
-impl std::fmt::Debug for ReviewsView {
+impl std::fmt::Debug for ElementView {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ReviewsView").finish_non_exhaustive()
-    }
-}
-
-impl std::fmt::Debug for BadgeView {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("BadgeView").finish_non_exhaustive()
+        f.debug_struct("ElementView")
+            .field("kind", &self.kind)
+            .finish_non_exhaustive()
     }
 }

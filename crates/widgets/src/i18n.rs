@@ -457,3 +457,88 @@ static CAROUSEL_EN: CarouselTexts = CarouselTexts {
         }
     },
 };
+
+/// The live-preview card's strings.
+#[derive(Debug)]
+pub struct PreviewTexts {
+    pub label: &'static str,
+    pub heroes: &'static str,
+    pub welfare: &'static str,
+    pub reserve: &'static str,
+    pub cancel: &'static str,
+    pub download_again: &'static str,
+    pub reserved: &'static str,
+    pub live_now: &'static str,
+    pub watch: &'static str,
+    pub ended: &'static str,
+    pub starts_in: &'static str,
+    pub list_price: &'static str,
+    pub calendar_failed: &'static str,
+    pub stock: fn(i64) -> String,
+    pub more: fn(usize) -> String,
+    /// Days, hours, minutes, seconds left.
+    pub countdown: fn(i64, i64, i64, i64) -> String,
+    /// The start as the viewer reads it (month, day, hour, minute in Shanghai).
+    pub when: fn(u32, u32, u32, u32) -> String,
+}
+
+impl Lang {
+    pub fn preview(self) -> &'static PreviewTexts {
+        match self {
+            Lang::Zh => &PREVIEW_ZH,
+            Lang::En => &PREVIEW_EN,
+        }
+    }
+}
+
+static PREVIEW_ZH: PreviewTexts = PreviewTexts {
+    label: "直播预告",
+    heroes: "爆款",
+    welfare: "福利款",
+    reserve: "预约直播",
+    cancel: "取消预约",
+    download_again: "再次下载日历",
+    reserved: "已预约：开播前10分钟提醒，日历文件已下载",
+    live_now: "直播中",
+    watch: "进入直播间",
+    ended: "本场直播已结束",
+    starts_in: "距开播",
+    list_price: "原价",
+    calendar_failed: "日历文件未能生成：",
+    stock: |n| format!("限量{n}件"),
+    more: |n| format!("另有{n}款商品"),
+    countdown: |d, h, m, s| {
+        if d > 0 {
+            format!("{d}天{h:02}:{m:02}:{s:02}")
+        } else {
+            format!("{h:02}:{m:02}:{s:02}")
+        }
+    },
+    when: |mo, d, h, mi| format!("{mo}月{d}日 {h:02}:{mi:02}开播"),
+};
+
+static PREVIEW_EN: PreviewTexts = PreviewTexts {
+    label: "Live preview",
+    heroes: "Best sellers",
+    welfare: "Welfare deals",
+    reserve: "Reserve",
+    cancel: "Cancel reservation",
+    download_again: "Download the calendar file again",
+    reserved: "Reserved: a reminder 10 minutes before; the calendar file was downloaded",
+    live_now: "Live now",
+    watch: "Watch the live room",
+    ended: "This session has ended",
+    starts_in: "Starts in",
+    list_price: "List price",
+    calendar_failed: "The calendar file could not be made: ",
+    stock: |n| format!("only {n}"),
+    more: |n| format!("{n} more items"),
+    countdown: |d, h, m, s| {
+        if d > 0 {
+            format!("{d}d {h:02}:{m:02}:{s:02}")
+        } else {
+            format!("{h:02}:{m:02}:{s:02}")
+        }
+    },
+    when: |mo, d, h, mi| format!("Starts {mo}/{d} {h:02}:{mi:02} (Beijing time)"),
+};

@@ -8,6 +8,7 @@
 
 pub mod badge;
 pub mod i18n;
+pub mod preview;
 pub mod read;
 pub mod reviews;
 
@@ -16,6 +17,7 @@ pub mod elements;
 
 pub use badge::{BadgeData, TrustBadge};
 pub use i18n::Lang;
+pub use preview::{PreviewCard, PreviewData};
 pub use reviews::{ReviewCarousel, ReviewsData};
 
 // The element bundle is small and short-lived per allocation (a few badges' props and DOM

@@ -15,7 +15,9 @@ use livetrust_core::reviews::tags::Polarity;
 use livetrust_core::reviews::{AspectTag, ShownReview};
 
 use crate::badge::{BadgeData, BadgeDimension};
+use crate::preview::{CardItem, PreviewData};
 use crate::reviews::ReviewsData;
+use livetrust_core::preview::Role;
 
 /// A field that could not be read: where, and what it should hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -427,6 +429,69 @@ pub fn reviews_data(value: &JsValue) -> Read<ReviewsData> {
                 .unwrap_or(false),
             products,
         },
+    })
+}
+
+fn optional_text(object: &JsValue, path: &str, name: &str) -> Read<Option<String>> {
+    get(object, name)
+        .map(|v| {
+            v.as_string()
+                .map_or_else(|| fail(&join(path, name), "a string"), Ok)
+        })
+        .transpose()
+}
+
+/// A whole number of fen, 1 or more.
+fn fen(object: &JsValue, path: &str, name: &str) -> Read<i64> {
+    let at = join(path, name);
+    match required(object, path, name)?.as_f64() {
+        Some(n) if n.fract() == 0.0 && (1.0..=MAX_SAFE).contains(&n) => Ok(n as i64),
+        _ => fail(&at, "a whole number of fen, 1 or more"),
+    }
+}
+
+fn card_item(value: &JsValue, path: &str) -> Read<CardItem> {
+    object(value, path)?;
+    Ok(CardItem {
+        title: text(value, path, "title")?,
+        role: named(
+            &required(value, path, "role")?,
+            &join(path, "role"),
+            &Role::ALL,
+            Role::json_name,
+        )?,
+        live_price_fen: fen(value, path, "livePriceFen")?,
+        list_price_fen: fen(value, path, "listPriceFen")?,
+        stock: get(value, "stock")
+            .map(|v| whole(&v, &join(path, "stock"), MAX_SAFE).map(|n| n as i64))
+            .transpose()?,
+        copy: optional_text(value, path, "copy")?.unwrap_or_default(),
+    })
+}
+
+/// A live-preview card's data: a `Preview` (the core's JSON), with optional `sessionId`,
+/// `merchantName` and `url` beside its fields.
+pub fn preview_data(value: &JsValue) -> Read<PreviewData> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return fail("report", "an object (a Preview)");
+    }
+    let start = timestamp(value, "", "start")?;
+    let list = array(&required(value, "", "items")?, "items")?;
+    let mut items = Vec::with_capacity(list.length() as usize);
+    for (i, item) in list.iter().enumerate() {
+        items.push(card_item(&item, &item_path("items", i as u32))?);
+    }
+    let merchant = text(value, "", "merchantId")?;
+    Ok(PreviewData {
+        session_id: optional_text(value, "", "sessionId")?
+            .unwrap_or_else(|| format!("{merchant}-{}", start.unix())),
+        merchant_name: optional_text(value, "", "merchantName")?,
+        title: text(value, "", "title")?,
+        cover_text: optional_text(value, "", "coverText")?.unwrap_or_default(),
+        start,
+        minutes: count_u32(value, "", "minutes")?,
+        items,
+        url: optional_text(value, "", "url")?,
     })
 }
 

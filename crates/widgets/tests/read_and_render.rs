@@ -137,7 +137,7 @@ fn absent_and_null_optional_fields_mean_none() {
 #[cfg(feature = "elements")]
 mod element_view {
     use super::*;
-    use livetrust_widgets::elements::BadgeView;
+    use livetrust_widgets::elements::ElementView;
 
     fn mount() -> web_sys::Element {
         let document = web_sys::window().unwrap().document().unwrap();
@@ -153,7 +153,7 @@ mod element_view {
             .find(|r| r.placement.better_than_percent.is_some() && r.placement.tier.is_some())
             .unwrap();
         let root = mount();
-        let mut view = BadgeView::new(root.clone());
+        let mut view = ElementView::new(root.clone(), "badge");
         assert_eq!(view.show(JsValue::UNDEFINED, ""), None);
         yew::scheduler::flush().await;
         assert_eq!(root.text_content().unwrap(), "正在载入回头客推荐指数");

@@ -27,6 +27,15 @@ pub enum Role {
 
 impl Role {
     pub const ALL: [Role; 3] = [Role::Hero, Role::Welfare, Role::Regular];
+
+    /// The JSON name (what serde writes), for readers without serde.
+    pub fn json_name(self) -> &'static str {
+        match self {
+            Role::Hero => "hero",
+            Role::Welfare => "welfare",
+            Role::Regular => "regular",
+        }
+    }
 }
 
 /// A coupon for the item: `offFen` off an order of at least `thresholdFen` (满减). A threshold of

@@ -227,7 +227,7 @@ fn truncate(text: &str, max: u32) -> String {
 
 /// The default start: 20:00 in Asia/Shanghai on the first day that leaves at least an hour more
 /// than the minimum lead.
-fn default_start(now: Timestamp, config: &PreviewConfig) -> Timestamp {
+pub fn default_start(now: Timestamp, config: &PreviewConfig) -> Timestamp {
     let earliest = now.unix() + i64::from(config.min_lead_minutes) * 60 + 3600;
     let mut day = now.local_date();
     loop {

@@ -68,9 +68,15 @@ fn push_folded(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
-/// `YYYYMMDDTHHMMSS` of `seconds` since the epoch (proleptic Gregorian; days to civil date after
-/// H. Hinnant's `civil_from_days`).
+/// `YYYYMMDDTHHMMSS` of `seconds` since the epoch.
 fn basic_format(seconds: i64) -> String {
+    let (year, month, day, h, m, s) = civil(seconds);
+    format!("{year:04}{month:02}{day:02}T{h:02}{m:02}{s:02}")
+}
+
+/// Year, month, day, hour, minute, second of `seconds` since the epoch (proleptic Gregorian;
+/// days to date after H. Hinnant's `civil_from_days`). Add 8 hours for Shanghai wall-clock time.
+pub fn civil(seconds: i64) -> (i64, u32, u32, u32, u32, u32) {
     let days = seconds.div_euclid(86_400);
     let secs = seconds.rem_euclid(86_400);
     let z = days + 719_468;
@@ -82,12 +88,29 @@ fn basic_format(seconds: i64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
+    // Every value below is in range by construction (month 1–12, day 1–31, secs < 86 400).
+    (
+        year,
+        month as u32,
+        day as u32,
+        (secs / 3600) as u32,
+        (secs % 3600 / 60) as u32,
+        (secs % 60) as u32,
     )
+}
+
+/// Seconds since the epoch of a proleptic Gregorian date and time (the inverse of [`civil`];
+/// H. Hinnant's `days_from_civil`). Subtract 8 hours from a Shanghai wall-clock time.
+pub fn from_civil(year: i64, month: u32, day: u32, hour: u32, minute: u32) -> i64 {
+    let (m, d) = (i64::from(month), i64::from(day));
+    let y = if m <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60
 }
 
 /// Shanghai wall-clock time at the `VTIMEZONE`'s UTC+8.

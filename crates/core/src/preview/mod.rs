@@ -36,11 +36,11 @@ use crate::{Error, Result};
 
 /// One request of the CLI's `preview` and the wasm `Market.preview`: check a draft, or propose
 /// one (`generate`, around `draft` when given), and target it when there is data.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PreviewRequest {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "tsify", tsify(optional))]
     pub draft: Option<Preview>,
     /// Whose preview to generate when there is no draft.

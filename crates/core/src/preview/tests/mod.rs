@@ -186,9 +186,22 @@ fn calendar_times_agree_with_the_zone_database_for_sessions_since_1991() {
         let stamp = props.iter().find(|(n, _)| n == "DTSTAMP").unwrap();
         assert_eq!(
             start.1,
-            at.0.with_timezone(&Shanghai).format("%Y%m%dT%H%M%S").to_string()
+            at.0.with_timezone(&Shanghai)
+                .format("%Y%m%dT%H%M%S")
+                .to_string()
         );
         assert_eq!(stamp.1, at.0.format("%Y%m%dT%H%M%SZ").to_string());
         t += 7 * 3600 + 13 * 60;
+    }
+}
+
+#[test]
+fn civil_dates_round_trip() {
+    use super::ics::{civil, from_civil};
+    let mut t = -86_400 * 365 * 30;
+    while t < 86_400 * 365 * 80 {
+        let (y, mo, d, h, mi, _) = civil(t);
+        assert_eq!(from_civil(y, mo, d, h, mi), t - t.rem_euclid(60));
+        t += 86_400 * 3 + 3_607;
     }
 }

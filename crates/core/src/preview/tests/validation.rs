@@ -304,3 +304,13 @@ fn too_many_items_and_every_problem_at_once() {
         serde_json::json!({"field": "title", "kind": "textTooShort", "chars": 0, "min": 4})
     );
 }
+
+#[test]
+fn role_names_are_the_json_names() {
+    for role in Role::ALL {
+        assert_eq!(
+            serde_json::to_value(role).unwrap(),
+            serde_json::json!(role.json_name())
+        );
+    }
+}
