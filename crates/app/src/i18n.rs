@@ -7,8 +7,10 @@ use livetrust_core::peer_tier::PeerTier;
 
 pub use livetrust_widgets::i18n::Lang;
 
+pub mod preview;
 pub mod reviews;
 use livetrust_widgets::i18n::{ViewerTexts, EN as VIEWER_EN, ZH as VIEWER_ZH};
+pub use preview::PreviewTexts;
 pub use reviews::ReviewsTexts;
 
 /// The app's strings of a language (the viewer widgets' own strings are [`Lang::viewer`]).
@@ -72,6 +74,8 @@ pub struct Texts {
     pub viewer: &'static ViewerTexts,
     /// The reviews page and the reply editor.
     pub reviews: &'static ReviewsTexts,
+    /// The live-preview editor.
+    pub preview: &'static PreviewTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_live_room: &'static str,
@@ -334,6 +338,7 @@ impl Texts {
 static ZH: Texts = Texts {
     viewer: &VIEWER_ZH,
     reviews: &reviews::ZH,
+    preview: &preview::ZH,
     app_name: "回头客信任",
     skip_to_content: "跳到正文",
     nav_live_room: "直播间",
@@ -484,6 +489,7 @@ static ZH: Texts = Texts {
 static EN: Texts = Texts {
     viewer: &VIEWER_EN,
     reviews: &reviews::EN,
+    preview: &preview::EN,
     app_name: "livetrust",
     skip_to_content: "Skip to content",
     nav_live_room: "Live room",

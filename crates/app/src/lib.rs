@@ -8,7 +8,10 @@
 //! and `replies` (what this browser keeps in IndexedDB: imported files, reply drafts).
 
 pub mod app;
+pub mod audience_worker;
 pub mod components;
+pub mod download;
+pub mod drafts;
 pub mod hooks;
 pub mod i18n;
 pub mod live_view;

@@ -88,7 +88,7 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    fn of(e: impl ToString) -> Self {
+    pub(crate) fn of(e: impl ToString) -> Self {
         let text = e.to_string();
         if text.contains("QuotaExceeded") {
             StoreError::Full
@@ -223,10 +223,15 @@ pub async fn save(mut next: ReplyRecord, expected: u32) -> Result<ReplyRecord, S
 
 /// Tells the other tabs that `record` changed.
 fn announce(record: &ReplyRecord) {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+    announce_on(CHANNEL, &record.key, record.rev);
+}
+
+/// Posts `{key, rev}` on the BroadcastChannel `name`.
+pub fn announce_on(name: &str, key: &str, rev: u32) {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(name) {
         let message = js_sys::Object::new();
-        set(&message, "key", &record.key.as_str().into());
-        set(&message, "rev", &record.rev.into());
+        set(&message, "key", &key.into());
+        set(&message, "rev", &rev.into());
         let _ = channel.post_message(&message);
         channel.close();
     }
@@ -241,7 +246,12 @@ pub struct Changes {
 impl Changes {
     /// Calls `changed(key)` whenever another tab writes a record.
     pub fn listen(changed: impl Fn(String) + 'static) -> Option<Changes> {
-        let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
+        Self::listen_on(CHANNEL, changed)
+    }
+
+    /// Calls `changed(key)` for every `{key}` message on the BroadcastChannel `name`.
+    pub fn listen_on(name: &str, changed: impl Fn(String) + 'static) -> Option<Changes> {
+        let channel = web_sys::BroadcastChannel::new(name).ok()?;
         let on_message =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 if let Some(key) = get(&e.data(), "key").as_string() {
@@ -303,6 +313,11 @@ pub enum Claim {
 /// Asks for the lock of `key` without waiting (`steal` takes it from the tab holding it). `lost`
 /// is called if another tab takes it over later.
 pub async fn claim(key: &str, steal: bool, lost: impl FnOnce() + 'static) -> Claim {
+    claim_lock(&lock_name(key), steal, lost).await
+}
+
+/// Asks for the Web Lock `name` as [`claim`] does (the preview drafts use it too).
+pub async fn claim_lock(name: &str, steal: bool, lost: impl FnOnce() + 'static) -> Claim {
     let locks = web_sys::window()
         .map(|w| get(&w.navigator(), "locks"))
         .filter(|l| l.is_object());
@@ -337,12 +352,7 @@ pub async fn claim(key: &str, steal: bool, lost: impl FnOnce() + 'static) -> Cla
         let _ = resolve_granted.call1(&JsValue::NULL, &release);
         held.into()
     });
-    let Ok(done) = request.call3(
-        &locks,
-        &JsValue::from_str(&lock_name(key)),
-        &options,
-        &callback,
-    ) else {
+    let Ok(done) = request.call3(&locks, &JsValue::from_str(name), &options, &callback) else {
         return Claim::Unsupported;
     };
     // A stolen lock rejects the request's promise: this tab no longer edits.

@@ -1,7 +1,11 @@
 //! The app's Web Worker (built by Trunk from www/index.html's `data-type="worker"` link): generates
 //! the demo marketplace and computes its index off the page's thread, then answers with the live
-//! room's view as JSON (`live_view::WorkerReply`). The page asks once it heard `ready`.
+//! room's view as JSON (`live_view::WorkerReply`); and scores the preview editor's audience
+//! packages (`audience_worker::ToWorker`). The page asks once it heard `ready`.
 
+use std::cell::RefCell;
+
+use livetrust_app::audience_worker::{ToWorker, WorkerState};
 use livetrust_app::live_view::{LiveRoomView, WorkerReply, DEMO_REQUEST};
 use livetrust_app::state::AppData;
 use wasm_bindgen::prelude::*;
@@ -13,7 +17,23 @@ fn post(scope: &web_sys::DedicatedWorkerGlobalScope, reply: &WorkerReply) {
     let _ = scope.post_message(&JsValue::from_str(&json));
 }
 
-fn answer(request: &str) -> WorkerReply {
+thread_local! {
+    static AUDIENCE: RefCell<WorkerState> = RefCell::new(WorkerState::default());
+}
+
+fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, request: &str) {
+    if request.starts_with('{') {
+        if let Ok(message) = serde_json::from_str::<ToWorker>(request) {
+            let reply = AUDIENCE.with(|state| state.borrow_mut().answer(message));
+            let json = serde_json::to_string(&reply).unwrap_or_default();
+            let _ = scope.post_message(&JsValue::from_str(&json));
+            return;
+        }
+    }
+    post(scope, &live_room(request));
+}
+
+fn live_room(request: &str) -> WorkerReply {
     if request != DEMO_REQUEST {
         return WorkerReply::Failed {
             error: ["unknown request: ", request].concat(),
@@ -37,7 +57,7 @@ fn main() {
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let request = e.data().as_string().unwrap_or_default();
-            post(&reply_scope, &answer(&request));
+            answer(&reply_scope, &request);
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

@@ -95,28 +95,7 @@ fn export(drafts: &[(String, String)]) {
             .collect::<Vec<_>>(),
     )
     .unwrap_or_default();
-    let parts = js_sys::Array::of1(&body.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let document = gloo::utils::document();
-    if let Ok(a) = document.create_element("a") {
-        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
-            a.set_href(&url);
-            a.set_download("livetrust-reply-drafts.json");
-            a.click();
-        }
-    }
-    // Revoked once the download has started with it, not at once (that would cancel it).
-    yew::platform::spawn_local(async move {
-        yew::platform::time::sleep(std::time::Duration::from_secs(10)).await;
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
+    crate::download::offer("livetrust-reply-drafts.json", "application/json", &body);
 }
 
 #[function_component(ReplyEditor)]

@@ -70,3 +70,17 @@ pub fn use_reply_records(
     }
     (*records).clone()
 }
+
+/// Asks for the whole marketplace once, when the page mounts without it (the back office's pages
+/// need every record; the live room does not).
+#[hook]
+pub fn use_need_data(ctx: Option<&crate::state::DataContext>) {
+    let need = ctx
+        .filter(|c| c.data.is_none())
+        .map(|c| c.need_data.clone());
+    use_effect_with((), move |_| {
+        if let Some(need) = need {
+            need.emit(());
+        }
+    });
+}

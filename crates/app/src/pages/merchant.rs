@@ -9,7 +9,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::hooks::use_page;
+use crate::hooks::{use_need_data, use_page};
 
 use crate::components::dimension_chart::DimensionChart;
 use crate::components::trend_chart::TrendChart;
@@ -28,18 +28,8 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let t = lang.texts();
     let ctx = use_context::<DataContext>();
-    {
-        // The back office needs every record: ask for them if no page did yet.
-        let need = ctx
-            .as_ref()
-            .filter(|c| c.data.is_none())
-            .map(|c| c.need_data.clone());
-        use_effect_with((), move |_| {
-            if let Some(need) = need {
-                need.emit(());
-            }
-        });
-    }
+    // The back office needs every record: ask for them if no page did yet.
+    use_need_data(ctx.as_ref());
     let data = ctx.and_then(|c| c.data);
     // The trend recomputes the index at four earlier days for this merchant's category only.
     let trend = {
@@ -83,6 +73,8 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
             <p class="intro">{ format!("{} · {}", data.category_name(&merchant.category_id), r.as_of) }</p>
             <p>
                 <Link<Route> to={Route::Reviews { id: props.id.clone() }} classes="button reviews-link">{ t.reviews.nav }</Link<Route>>
+                { " " }
+                <Link<Route> to={Route::Preview { id: props.id.clone() }} classes="button preview-link">{ t.preview.nav }</Link<Route>>
             </p>
             <div class="overall">
                 <div>

@@ -4,4 +4,5 @@ pub mod import;
 pub mod live_room;
 pub mod merchant;
 pub mod not_found;
+pub mod preview;
 pub mod reviews;

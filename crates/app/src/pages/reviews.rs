@@ -13,7 +13,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::reply_editor::ReplyEditor;
-use crate::hooks::{use_page, use_reply_records};
+use crate::hooks::{use_need_data, use_page, use_reply_records};
 use crate::i18n::{Lang, LangTexts};
 use crate::replies::{self, ReplyRecord};
 use crate::state::DataContext;
@@ -58,17 +58,7 @@ pub fn reviews_page(props: &ReviewsPageProps) -> Html {
     let t = lang.texts();
     let rt = t.reviews;
     let ctx = use_context::<DataContext>();
-    {
-        let need = ctx
-            .as_ref()
-            .filter(|c| c.data.is_none())
-            .map(|c| c.need_data.clone());
-        use_effect_with((), move |_| {
-            if let Some(need) = need {
-                need.emit(());
-            }
-        });
-    }
+    use_need_data(ctx.as_ref());
     let data = ctx.and_then(|c| c.data);
     let listing = {
         let data = data.clone();

@@ -100,6 +100,9 @@ fn fast_rfc3339(b: &[u8]) -> Option<Timestamp> {
 pub struct LocalDate(#[cfg_attr(feature = "tsify", tsify(type = "string"))] pub NaiveDate);
 
 impl Timestamp {
+    /// 1970-01-01T00:00:00Z.
+    pub const EPOCH: Timestamp = Timestamp(DateTime::UNIX_EPOCH);
+
     /// From seconds since the Unix epoch; None when out of chrono's range.
     pub fn from_unix(seconds: i64) -> Option<Self> {
         DateTime::from_timestamp(seconds, 0).map(Timestamp)
