@@ -302,3 +302,21 @@ test('without Web Workers the live room is computed on the page and still shows 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the featured shop\'s next session is previewed in the live room, and reserving downloads its .ics', async () => {
+  const page = await app.page({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+  await page.goto(app.url);
+  const card = page.locator('.live-preview .lt-preview');
+  await card.waitFor({ timeout: 60000 });
+  assert.ok((await card.locator('.lt-preview-title').textContent()).length >= 4);
+  assert.ok(await card.locator('.lt-preview-item').count() >= 1, 'hero or welfare items are shown');
+  const [download] = await Promise.all([page.waitForEvent('download'), card.locator('.lt-preview-reserve').click()]);
+  assert.match(download.suggestedFilename(), /^livetrust-.+-next\.ics$/);
+  const ics = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(ics, /\r\nDTSTART;TZID=Asia\/Shanghai:\d{8}T200000\r\n/);
+  await card.locator('.lt-preview-status', { hasText: '已预约' }).waitFor();
+  assert.deepEqual(await axe(page), []);
+  await screenshot(page, 'live-room-preview-phone');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

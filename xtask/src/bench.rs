@@ -86,6 +86,8 @@ pub fn run(_args: &[&str]) -> Result {
         ],
     )?;
     browser_bench("tests/bench/reviews.bench.mjs", &reviews)?;
+    // The audience package for a million buyers: the harness makes its own columns.
+    browser_bench("tests/bench/audience.bench.mjs", Path::new("-"))?;
     let large = demo_data(
         "large-merchant",
         &[

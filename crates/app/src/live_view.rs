@@ -9,8 +9,8 @@
 //! app carries no deserializer for index reports.
 
 use livetrust_core::reviews::{Reviews, ReviewsConfig};
-use livetrust_widgets::read::{badge_data, reviews_data, ReadError};
-use livetrust_widgets::{BadgeData, ReviewsData};
+use livetrust_widgets::read::{badge_data, preview_data, reviews_data, ReadError};
+use livetrust_widgets::{BadgeData, PreviewData, ReviewsData};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -29,6 +29,9 @@ pub struct LiveShop {
     /// What repeat buyers say (回头客说); none when the reviews could not be computed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reviews: Option<ReviewsData>,
+    /// The shop's next session (直播预告), as the core proposes it from its data now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preview: Option<PreviewData>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -76,6 +79,7 @@ impl LiveRoomView {
                     .as_ref()
                     .and_then(|r| r.report(&m.id).ok())
                     .map(|r| ReviewsData::from(&r)),
+                preview: next_session(data, &m.id, &m.name),
             })
             .collect();
         LiveRoomView {
@@ -84,6 +88,24 @@ impl LiveRoomView {
             shops,
         }
     }
+}
+
+/// The core's proposal for the shop's next session, at the page's clock.
+fn next_session(data: &AppData, id: &str, name: &str) -> Option<PreviewData> {
+    let now = livetrust_core::model::Timestamp::from_unix((js_sys::Date::now() / 1000.0) as i64)?;
+    let generated = livetrust_core::preview::generate(
+        &data.dataset,
+        id,
+        now,
+        None,
+        &livetrust_core::preview::PreviewConfig::default(),
+    )
+    .ok()?;
+    Some(PreviewData::of(
+        &generated.preview,
+        Some(format!("{id}-next")),
+        Some(name.to_owned()),
+    ))
 }
 
 /// The worker's answer: the view, or why the demo could not be computed.
@@ -169,8 +191,19 @@ impl LiveRoomView {
                     })
                 })
                 .transpose()?;
+            let preview = js_sys::Reflect::get(&shop, &JsValue::from_str("preview"))
+                .ok()
+                .filter(|r| !r.is_undefined() && !r.is_null())
+                .map(|r| {
+                    preview_data(&r).map_err(|e| ReadError {
+                        path: [path.as_str(), "preview.", &e.path].concat(),
+                        expected: e.expected,
+                    })
+                })
+                .transpose()?;
             read.push(LiveShop {
                 reviews,
+                preview,
                 id: text(&shop, &path, "id")?,
                 name: text(&shop, &path, "name")?,
                 category: text(&shop, &path, "category")?,

@@ -21,29 +21,35 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 
-/// One item as the card shows it.
-#[derive(Debug, Clone, PartialEq)]
+/// One item as the card shows it (serialized with a `PreviewItem`'s field names).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CardItem {
     pub title: String,
     pub role: Role,
     pub live_price_fen: i64,
     pub list_price_fen: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stock: Option<i64>,
     pub copy: String,
 }
 
 /// What the card shows: a published [`Preview`] with the session's id, the shop's name and the
-/// live room's address when the host has them.
-#[derive(Debug, Clone, PartialEq)]
+/// live room's address when the host has them. Serialized, it is the JSON the element reads.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PreviewData {
     /// Stable per session: the reservation and the calendar entry are keyed by it.
     pub session_id: String,
+    pub merchant_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub merchant_name: Option<String>,
     pub title: String,
     pub cover_text: String,
     pub start: Timestamp,
     pub minutes: u32,
     pub items: Vec<CardItem>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -57,6 +63,7 @@ impl PreviewData {
         PreviewData {
             session_id: session_id
                 .unwrap_or_else(|| format!("{}-{}", preview.merchant_id, preview.start.unix())),
+            merchant_id: preview.merchant_id.clone(),
             merchant_name,
             title: preview.title.clone(),
             cover_text: preview.cover_text.clone(),
@@ -172,8 +179,9 @@ fn download(name: &str, text: &str) -> Result<(), String> {
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    // The click has started the download; the address can go once this task ends.
+    // Revoked once the download has surely started with it (at once would cancel it).
     yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(std::time::Duration::from_secs(10)).await;
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     Ok(())

@@ -485,6 +485,7 @@ pub fn preview_data(value: &JsValue) -> Read<PreviewData> {
     Ok(PreviewData {
         session_id: optional_text(value, "", "sessionId")?
             .unwrap_or_else(|| format!("{merchant}-{}", start.unix())),
+        merchant_id: merchant,
         merchant_name: optional_text(value, "", "merchantName")?,
         title: text(value, "", "title")?,
         cover_text: optional_text(value, "", "coverText")?.unwrap_or_default(),

@@ -228,3 +228,45 @@ fn the_reviews_reader_gives_the_native_data_for_every_shop_of_a_marketplace() {
         "shown[0].createdAt: expected an RFC 3339 time"
     );
 }
+
+#[wasm_bindgen_test]
+fn the_preview_reader_gives_the_native_card_for_generated_previews() {
+    use livetrust_core::preview::{generate as propose, PreviewConfig};
+    use livetrust_widgets::read::preview_data;
+    use livetrust_widgets::PreviewData;
+    let config = GenerateConfig {
+        merchants: 30,
+        ..GenerateConfig::default()
+    };
+    let data = generate(&config).unwrap();
+    let now: livetrust_core::model::Timestamp = "2026-11-20T04:00:00Z".parse().unwrap();
+    let mut checked = 0;
+    for m in &data.merchants {
+        let Ok(g) = propose(&data, &m.id, now, None, &PreviewConfig::default()) else {
+            continue;
+        };
+        // The core's Preview JSON as a host gets it from `livetrust preview`.
+        let from_core = preview_data(&parse(&serde_json::to_string(&g.preview).unwrap())).unwrap();
+        assert_eq!(
+            from_core,
+            PreviewData::of(&g.preview, None, None),
+            "{}",
+            m.id
+        );
+        // The card's own JSON (the live room's worker sends it) reads back the same.
+        let card = PreviewData::of(
+            &g.preview,
+            Some(format!("{}-next", m.id)),
+            Some(m.name.clone()),
+        );
+        let again = preview_data(&parse(&serde_json::to_string(&card).unwrap())).unwrap();
+        assert_eq!(again, card);
+        checked += 1;
+    }
+    assert!(checked >= 20, "{checked} previews");
+    let bad = preview_data(&parse(
+        r#"{"merchantId":"m","start":"2026-11-20T12:00:00Z","minutes":60,"title":"t","items":[{"title":"x","role":"star","livePriceFen":1,"listPriceFen":2}]}"#,
+    ))
+    .unwrap_err();
+    assert_eq!(bad.path, "items[0].role");
+}

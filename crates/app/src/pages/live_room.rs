@@ -13,7 +13,7 @@ use crate::hooks::{use_page, use_reply_records};
 use crate::i18n::{Lang, LangTexts};
 use crate::replies;
 use crate::state::DataContext;
-use livetrust_widgets::{ReviewCarousel, TrustBadge};
+use livetrust_widgets::{PreviewCard, ReviewCarousel, TrustBadge};
 
 #[function_component(LiveRoom)]
 pub fn live_room() -> Html {
@@ -40,6 +40,14 @@ pub fn live_room() -> Html {
                     <div class="live-reviews" key={shop.id.clone()}>
                         <p class="live-reviews-shop">{ &shop.name }</p>
                         <ReviewCarousel data={Rc::new(data)} {lang} />
+                    </div>
+                })
+            });
+            let preview = featured.and_then(|shop| {
+                let data = shop.preview.clone()?;
+                Some(html! {
+                    <div class="live-preview" key={["preview-", shop.id.as_str()].concat()}>
+                        <PreviewCard data={Rc::new(data)} {lang} />
                     </div>
                 })
             });
@@ -72,6 +80,7 @@ pub fn live_room() -> Html {
                             }
                         }) }
                     </ul>
+                    { for preview }
                 </>
             }
         }
