@@ -100,6 +100,28 @@ test('the package computes exactly the index and review reports the native CLI p
   assert.deepEqual(page.errors, []);
 });
 
+test('the package proposes, checks and targets the same live previews as the native CLI', async () => {
+  const demo = path.join(site, 'demo');
+  const ids = fs.readFileSync(path.join(demo, 'merchants.ndjson'), 'utf8').trim().split('\n').slice(0, 4).map((l) => JSON.parse(l).id);
+  const now = '2026-11-24T04:00:00Z';
+  const page = await app.page();
+  await page.goto(app.url);
+  const names = fs.readdirSync(demo);
+  const wasm = await page.evaluate(async ({ names, ids, now }) => {
+    const lt = await import('./livetrust/livetrust.js');
+    await lt.default();
+    const files = await Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await (await fetch(`demo/${name}`)).arrayBuffer()) })));
+    const market = lt.Market.fromFiles({ files });
+    return ids.map((merchantId) => market.preview({ merchantId, generate: true, now }));
+  }, { names, ids, now });
+  for (const [i, outcome] of wasm.entries()) {
+    const native = JSON.parse(execFileSync(CLI, ['preview', '--data', demo, '--generate', '--merchant', ids[i], '--now', now], { maxBuffer: 1 << 26 }).toString());
+    assert.deepEqual(outcome, native, `preview of ${ids[i]}: wasm and native are identical`);
+    assert.ok(outcome.audience.size > 0, `${ids[i]} has an audience`);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
 const indexCase = JSON.parse(fs.readFileSync(path.join(here, '../../crates/core/tests/cases/index.json'), 'utf8'))[0];
 
 /** Everything `expected` says holds in `actual` (a null means absent), as the Rust suites check. */

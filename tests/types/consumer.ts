@@ -2,8 +2,12 @@
 // generated declarations (tests/e2e/types.test.mjs). It uses every export; a wrong or missing type
 // fails the compile, and the `@ts-expect-error` lines fail it if a mistake stops being an error.
 import init, {
+  AudienceHistory,
   Market,
+  checkPreview,
   checkReply,
+  reservationIcs,
+  reservationOnStart,
   cleanReviewTexts,
   placeAgainstPeers,
   placeMerchant,
@@ -11,7 +15,11 @@ import init, {
   version,
   whatIf,
   initSync,
+  type AudienceReport,
   type IndexReport,
+  type PreviewOutcome,
+  type PreviewRequest,
+  type StartDecision,
   type ImportReport,
   type LivetrustError,
   type PeerPlacement,
@@ -22,7 +30,14 @@ import init, {
   type ValidateInput,
   type WhatIfInput,
 } from 'livetrust';
-import { define, load, type BadgeReport, type LivetrustBadgeElement } from 'livetrust-widgets';
+import {
+  define,
+  load,
+  type BadgeReport,
+  type LivetrustBadgeElement,
+  type LivetrustPreviewElement,
+  type PreviewCardReport,
+} from 'livetrust-widgets';
 
 export async function consume(files: ValidateInput, wasmBytes: BufferSource): Promise<string[]> {
   await init();
@@ -52,6 +67,25 @@ export async function consume(files: ValidateInput, wasmBytes: BufferSource): Pr
   out.push(...reviews.shown.map((r) => `${r.productTitle} ×${r.ordersAtShop}`), ...reviews.rule.products);
   const texts: TextsReport = cleanReviewTexts(['质量很好，物流很快', '默认好评'], { products: [] });
   out.push(`${texts.kept}/${texts.texts}`);
+  // The live preview: generated from the data, checked, targeted.
+  const request: PreviewRequest = { merchantId: ids[0], generate: true, now: '2026-11-24T04:00:00Z' };
+  const outcome: PreviewOutcome = market.preview(request);
+  const audience: AudienceReport | undefined = outcome.audience;
+  out.push(outcome.preview.title, String(outcome.problems.length), String(audience?.size ?? 0));
+  const checked: PreviewOutcome = checkPreview({ draft: outcome.preview, now: '2026-11-24T04:00:00Z' });
+  out.push(...checked.problems.map((p) => `${p.field}:${p.kind}`));
+  // @ts-expect-error a role is hero, welfare or regular.
+  checkPreview({ draft: { ...outcome.preview, items: [{ ...outcome.preview.items[0], role: 'star' }] }, now: '' });
+  const history = new AudienceHistory([{ id: 'p', categoryId: 'c' }], 1, new Uint32Array([0]), new Uint32Array([0]),
+    new Uint16Array([3]), new Uint32Array([990]), new Uint32Array(), new Uint16Array());
+  const pack: AudienceReport = history.package([{ productId: 'p', livePriceFen: 990 }], { minAffinity: 0.1 });
+  out.push(String(pack.size), String(history.buyerCount));
+  history.free();
+  const ics: string = reservationIcs({
+    uid: 's@x', title: outcome.preview.title, description: '', start: outcome.preview.start, minutes: 60, stamp: '2026-11-24T04:00:00Z',
+  });
+  const decision: StartDecision = reservationOnStart(outcome.preview.start, outcome.preview.start);
+  out.push(ics.slice(0, 15), decision.kind);
   const input: PlacementInput = market.placement(ids[0], undefined);
   const placed: IndexReport = placeMerchant(input);
   const edited: WhatIfInput = { placement: input, edits: [{ metric: 'qualityRefundRate', value: 0.01 }] };
@@ -79,6 +113,10 @@ export async function consume(files: ValidateInput, wasmBytes: BufferSource): Pr
   badge.report = 3;
   badge.addEventListener('livetrust-error', (e) => out.push(e.detail.message));
   const found: LivetrustBadgeElement | null = document.querySelector('livetrust-badge');
+  const card: LivetrustPreviewElement = document.createElement('livetrust-preview');
+  const shown: PreviewCardReport = { ...outcome.preview, sessionId: 's1', merchantName: 'shop' };
+  card.report = shown;
+  card.addEventListener('livetrust-reserve', (e) => out.push(e.detail.sessionId, String(e.detail.reserved)));
   out.push(String(found?.report !== undefined));
   return out;
 }

@@ -100,7 +100,7 @@ export interface PreviewCardReport {
   minutes: number;
   title: string;
   coverText?: string;
-  items: PreviewCardItem[];
+  items?: PreviewCardItem[];
   sessionId?: string;
   merchantName?: string;
   url?: string;

@@ -476,10 +476,11 @@ pub fn preview_data(value: &JsValue) -> Read<PreviewData> {
         return fail("report", "an object (a Preview)");
     }
     let start = timestamp(value, "", "start")?;
-    let list = array(&required(value, "", "items")?, "items")?;
-    let mut items = Vec::with_capacity(list.length() as usize);
-    for (i, item) in list.iter().enumerate() {
-        items.push(card_item(&item, &item_path("items", i as u32))?);
+    let mut items = Vec::new();
+    if let Some(list) = get(value, "items") {
+        for (i, item) in array(&list, "items")?.iter().enumerate() {
+            items.push(card_item(&item, &item_path("items", i as u32))?);
+        }
     }
     let merchant = text(value, "", "merchantId")?;
     Ok(PreviewData {

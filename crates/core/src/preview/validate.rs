@@ -20,10 +20,11 @@ pub struct PreviewProblem {
     pub problem: Problem,
 }
 
-/// What is wrong. Serialized with a `kind` tag and the numbers a message needs.
+/// What is wrong. Serialized with a `kind` tag and the numbers a message needs. (Named
+/// `PreviewProblemKind` in TypeScript: the import report has a `Problem` too.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(rename_all = "camelCase", tag = "kind", rename = "PreviewProblemKind")]
 pub enum Problem {
     /// The start is less than `minLeadMinutes` from now (or already past).
     #[serde(rename_all = "camelCase")]
