@@ -44,7 +44,7 @@ pub enum FromWorker {
     Audience {
         seq: u32,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        report: Option<AudienceReport>,
+        report: Option<Box<AudienceReport>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         error: Option<String>,
     },
@@ -99,7 +99,7 @@ impl WorkerState {
         match livetrust_core::preview::run(&request, Some(dataset), history) {
             Ok(outcome) => FromWorker::Audience {
                 seq,
-                report: outcome.audience,
+                report: outcome.audience.map(Box::new),
                 error: None,
             },
             Err(e) => failed(e.to_string()),

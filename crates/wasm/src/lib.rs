@@ -365,6 +365,13 @@ pub fn what_if(input: Ts<WhatIfInput>) -> Result<Ts<livetrust_core::index::Index
     error::output(report.into_ts())
 }
 
+/// `PreviewProblem` by hand: a field beside the flattened kind (see the core's type).
+#[wasm_bindgen(typescript_custom_section)]
+const PREVIEW_PROBLEM_TS: &str = r#"
+/** One problem of a preview: the field it is about (`items[2].livePriceFen`) and what is wrong. */
+export type PreviewProblem = { field: string } & PreviewProblemKind;
+"#;
+
 /// Checks a preview without data (the CLI's `preview --draft` alone): every problem with its
 /// field. Generation and the audience need a `Market`.
 #[wasm_bindgen(js_name = checkPreview)]

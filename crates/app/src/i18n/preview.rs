@@ -2,7 +2,7 @@
 //! every validation problem as a sentence (the machine-readable kinds stay the core's).
 
 use livetrust_core::preview::money::{format_yuan, MoneyProblem};
-use livetrust_core::preview::{Problem, Role};
+use livetrust_core::preview::{PreviewProblemKind, Role};
 
 #[derive(Debug)]
 pub struct PreviewTexts {
@@ -60,7 +60,7 @@ pub struct PreviewTexts {
     package: fn(u64, u64) -> String,
     reservations: fn(f64, u64, u64) -> String,
     driver: fn(&str, u64, f64) -> String,
-    problem: fn(&Problem) -> String,
+    problem: fn(&PreviewProblemKind) -> String,
     money: fn(MoneyProblem) -> String,
     product_option: fn(&str, i64) -> String,
 }
@@ -86,7 +86,7 @@ impl PreviewTexts {
     pub fn driver(&self, product: &str, buyers: u64, share: f64) -> String {
         (self.driver)(product, buyers, share)
     }
-    pub fn problem(&self, problem: &Problem) -> String {
+    pub fn problem(&self, problem: &PreviewProblemKind) -> String {
         (self.problem)(problem)
     }
     pub fn money(&self, problem: MoneyProblem) -> String {
@@ -157,38 +157,42 @@ pub static ZH: PreviewTexts = PreviewTexts {
     reservations: |e, lo, hi| format!("预计预约 {e:.1} 人，区间 {lo}–{hi} 人"),
     driver: |p, n, share| format!("{p}：{n} 人，占预计预约 {:.0}%", share * 100.0),
     problem: |p| match p {
-        Problem::StartTooSoon { min_lead_minutes } => {
+        PreviewProblemKind::StartTooSoon { min_lead_minutes } => {
             format!("开播时间至少要在{min_lead_minutes}分钟之后。")
         }
-        Problem::StartTooFar { max_lead_days } => {
+        PreviewProblemKind::StartTooFar { max_lead_days } => {
             format!("开播时间最多只能提前{max_lead_days}天。")
         }
-        Problem::MinutesOutOfRange { min, max } => format!("直播时长须在{min}到{max}分钟之间。"),
-        Problem::TextTooShort { chars, min } => format!("至少{min}个字，现在{chars}个。"),
-        Problem::TextTooLong { chars, max } => format!("最多{max}个字，现在{chars}个。"),
-        Problem::ControlCharacter { code } => {
+        PreviewProblemKind::MinutesOutOfRange { min, max } => {
+            format!("直播时长须在{min}到{max}分钟之间。")
+        }
+        PreviewProblemKind::TextTooShort { chars, min } => {
+            format!("至少{min}个字，现在{chars}个。")
+        }
+        PreviewProblemKind::TextTooLong { chars, max } => format!("最多{max}个字，现在{chars}个。"),
+        PreviewProblemKind::ControlCharacter { code } => {
             format!("含有不能显示的控制字符 U+{code:04X}，请删除。")
         }
-        Problem::NoHero => "至少要有一款爆款。".into(),
-        Problem::TooManyItems { max } => format!("最多{max}款商品。"),
-        Problem::EmptyProductId => "商品编号不能为空。".into(),
-        Problem::DuplicateProduct { first } => {
+        PreviewProblemKind::NoHero => "至少要有一款爆款。".into(),
+        PreviewProblemKind::TooManyItems { max } => format!("最多{max}款商品。"),
+        PreviewProblemKind::EmptyProductId => "商品编号不能为空。".into(),
+        PreviewProblemKind::DuplicateProduct { first } => {
             format!("这款商品已经在第{}个位置。", first + 1)
         }
-        Problem::NotPositive => "须大于0。".into(),
-        Problem::TooLarge { max_fen } => format!("不能超过¥{}。", format_yuan(*max_fen)),
-        Problem::WelfareNotBelowList { list_price_fen } => format!(
+        PreviewProblemKind::NotPositive => "须大于0。".into(),
+        PreviewProblemKind::TooLarge { max_fen } => format!("不能超过¥{}。", format_yuan(*max_fen)),
+        PreviewProblemKind::WelfareNotBelowList { list_price_fen } => format!(
             "福利款的直播价须低于原价¥{}。",
             format_yuan(*list_price_fen)
         ),
-        Problem::AboveList { list_price_fen } => {
+        PreviewProblemKind::AboveList { list_price_fen } => {
             format!("直播价不能高于原价¥{}。", format_yuan(*list_price_fen))
         }
-        Problem::WelfareNeedsStock => "福利款须设置限量库存。".into(),
-        Problem::CouponInvalid => "优惠券的减免金额须大于0且低于直播价。".into(),
-        Problem::UnknownProduct => "店铺里没有这款商品。".into(),
-        Problem::NotMerchantsProduct => "这不是本店的商品。".into(),
-        Problem::ListPriceChanged { catalog_fen } => {
+        PreviewProblemKind::WelfareNeedsStock => "福利款须设置限量库存。".into(),
+        PreviewProblemKind::CouponInvalid => "优惠券的减免金额须大于0且低于直播价。".into(),
+        PreviewProblemKind::UnknownProduct => "店铺里没有这款商品。".into(),
+        PreviewProblemKind::NotMerchantsProduct => "这不是本店的商品。".into(),
+        PreviewProblemKind::ListPriceChanged { catalog_fen } => {
             format!(
                 "原价已改为¥{}，请重新添加这款商品。",
                 format_yuan(*catalog_fen)
@@ -264,45 +268,45 @@ pub static EN: PreviewTexts = PreviewTexts {
     reservations: |e, lo, hi| format!("Expected reservations: {e:.1} (range {lo}–{hi})"),
     driver: |p, n, share| format!("{p}: {n} buyers, {:.0}% of expected reservations", share * 100.0),
     problem: |p| match p {
-        Problem::StartTooSoon { min_lead_minutes } => {
+        PreviewProblemKind::StartTooSoon { min_lead_minutes } => {
             format!("The start must be at least {min_lead_minutes} minutes from now.")
         }
-        Problem::StartTooFar { max_lead_days } => {
+        PreviewProblemKind::StartTooFar { max_lead_days } => {
             format!("The start can be at most {max_lead_days} days ahead.")
         }
-        Problem::MinutesOutOfRange { min, max } => {
+        PreviewProblemKind::MinutesOutOfRange { min, max } => {
             format!("The length must be {min} to {max} minutes.")
         }
-        Problem::TextTooShort { chars, min } => {
+        PreviewProblemKind::TextTooShort { chars, min } => {
             format!("At least {min} characters; it has {chars}.")
         }
-        Problem::TextTooLong { chars, max } => format!("At most {max} characters; it has {chars}."),
-        Problem::ControlCharacter { code } => {
+        PreviewProblemKind::TextTooLong { chars, max } => format!("At most {max} characters; it has {chars}."),
+        PreviewProblemKind::ControlCharacter { code } => {
             format!("Holds the control character U+{code:04X}; remove it.")
         }
-        Problem::NoHero => "At least one product must be a best seller.".into(),
-        Problem::TooManyItems { max } => format!("At most {max} products."),
-        Problem::EmptyProductId => "The product id is empty.".into(),
-        Problem::DuplicateProduct { first } => {
+        PreviewProblemKind::NoHero => "At least one product must be a best seller.".into(),
+        PreviewProblemKind::TooManyItems { max } => format!("At most {max} products."),
+        PreviewProblemKind::EmptyProductId => "The product id is empty.".into(),
+        PreviewProblemKind::DuplicateProduct { first } => {
             format!("This product is already at position {}.", first + 1)
         }
-        Problem::NotPositive => "Must be above 0.".into(),
-        Problem::TooLarge { max_fen } => format!("At most ¥{}.", format_yuan(*max_fen)),
-        Problem::WelfareNotBelowList { list_price_fen } => format!(
+        PreviewProblemKind::NotPositive => "Must be above 0.".into(),
+        PreviewProblemKind::TooLarge { max_fen } => format!("At most ¥{}.", format_yuan(*max_fen)),
+        PreviewProblemKind::WelfareNotBelowList { list_price_fen } => format!(
             "A welfare deal's live price must be below the list price ¥{}.",
             format_yuan(*list_price_fen)
         ),
-        Problem::AboveList { list_price_fen } => format!(
+        PreviewProblemKind::AboveList { list_price_fen } => format!(
             "The live price cannot be above the list price ¥{}.",
             format_yuan(*list_price_fen)
         ),
-        Problem::WelfareNeedsStock => "A welfare deal needs a stock limit.".into(),
-        Problem::CouponInvalid => {
+        PreviewProblemKind::WelfareNeedsStock => "A welfare deal needs a stock limit.".into(),
+        PreviewProblemKind::CouponInvalid => {
             "A coupon must take off more than 0 and less than the live price.".into()
         }
-        Problem::UnknownProduct => "The shop has no such product.".into(),
-        Problem::NotMerchantsProduct => "This is not one of the shop's products.".into(),
-        Problem::ListPriceChanged { catalog_fen } => format!(
+        PreviewProblemKind::UnknownProduct => "The shop has no such product.".into(),
+        PreviewProblemKind::NotMerchantsProduct => "This is not one of the shop's products.".into(),
+        PreviewProblemKind::ListPriceChanged { catalog_fen } => format!(
             "The list price is now ¥{}; add the product again.",
             format_yuan(*catalog_fen)
         ),

@@ -332,7 +332,7 @@ pub fn preview_page(props: &PreviewPageProps) -> Html {
                                     return;
                                 }
                                 audience.set(match (report, error) {
-                                    (Some(r), _) => Audience::Ready(Rc::new(r)),
+                                    (Some(r), _) => Audience::Ready(Rc::from(r)),
                                     (None, e) => Audience::Unavailable(e.unwrap_or_default()),
                                 });
                             }
@@ -522,9 +522,11 @@ pub fn preview_page(props: &PreviewPageProps) -> Html {
     // Basics.
     let start_raw = current.raw.get("start").cloned();
     let start_messages: Vec<String> = match &start_raw {
-        Some(_) => vec![pt.problem(&livetrust_core::preview::Problem::StartTooSoon {
-            min_lead_minutes: config.min_lead_minutes,
-        })],
+        Some(_) => vec![
+            pt.problem(&livetrust_core::preview::PreviewProblemKind::StartTooSoon {
+                min_lead_minutes: config.min_lead_minutes,
+            }),
+        ],
         None => field_problems("start"),
     };
     let on_start = {
@@ -616,7 +618,7 @@ pub fn preview_page(props: &PreviewPageProps) -> Html {
         }
         let mut stock_messages = field_problems(&format!("items[{i}].stock"));
         if stock_raw.is_some() {
-            stock_messages = vec![pt.problem(&livetrust_core::preview::Problem::NotPositive)];
+            stock_messages = vec![pt.problem(&livetrust_core::preview::PreviewProblemKind::NotPositive)];
         }
         let mut product_messages = field_problems(&format!("items[{i}].productId"));
         product_messages.extend(field_problems(&format!("items[{i}].listPriceFen")));

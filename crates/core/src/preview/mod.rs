@@ -27,7 +27,7 @@ pub use draft::{edited, Coupon, Preview, PreviewItem, Role};
 pub use generate::{generate, Generated, GenerationNote};
 pub use ics::{reservation_ics, CalendarEvent};
 pub use reservation::{cancel, on_start, Cancellation, StartDecision, WINDOW_SECONDS};
-pub use validate::{validate, PreviewProblem, Problem};
+pub use validate::{validate, PreviewProblem, PreviewProblemKind};
 
 use serde::{Deserialize, Serialize};
 
@@ -73,6 +73,7 @@ pub struct PreviewRequest {
 pub struct PreviewOutcome {
     pub preview: Preview,
     pub notes: Vec<GenerationNote>,
+    #[cfg_attr(feature = "tsify", tsify(type = "PreviewProblem[]"))]
     pub problems: Vec<PreviewProblem>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "tsify", tsify(optional))]

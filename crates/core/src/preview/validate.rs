@@ -11,21 +11,21 @@ use super::money::MAX_FEN;
 use crate::model::{Product, Timestamp};
 
 /// One problem of a preview and the field it is about (`start`, `items[2].livePriceFen`, …).
+/// Its TypeScript type (`{field: string} & PreviewProblemKind`) is declared by the wasm crate:
+/// tsify would make a flattened enum an interface's base, which TypeScript refuses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewProblem {
     pub field: String,
     #[serde(flatten)]
-    pub problem: Problem,
+    pub problem: PreviewProblemKind,
 }
 
-/// What is wrong. Serialized with a `kind` tag and the numbers a message needs. (Named
-/// `PreviewProblemKind` in TypeScript: the import report has a `Problem` too.)
+/// What is wrong. Serialized with a `kind` tag and the numbers a message needs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", tag = "kind", rename = "PreviewProblemKind")]
-pub enum Problem {
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum PreviewProblemKind {
     /// The start is less than `minLeadMinutes` from now (or already past).
     #[serde(rename_all = "camelCase")]
     StartTooSoon {
@@ -113,20 +113,21 @@ pub fn validate(
     products: Option<&[Product]>,
 ) -> Vec<PreviewProblem> {
     let mut out = Vec::new();
-    let mut push = |field: String, problem: Problem| out.push(PreviewProblem { field, problem });
+    let mut push =
+        |field: String, problem: PreviewProblemKind| out.push(PreviewProblem { field, problem });
 
     let lead = preview.start.unix() - now.unix();
     if lead < i64::from(config.min_lead_minutes) * 60 {
         push(
             "start".into(),
-            Problem::StartTooSoon {
+            PreviewProblemKind::StartTooSoon {
                 min_lead_minutes: config.min_lead_minutes,
             },
         );
     } else if lead > i64::from(config.max_lead_days) * 86_400 {
         push(
             "start".into(),
-            Problem::StartTooFar {
+            PreviewProblemKind::StartTooFar {
                 max_lead_days: config.max_lead_days,
             },
         );
@@ -134,7 +135,7 @@ pub fn validate(
     if !(config.min_minutes..=config.max_minutes).contains(&preview.minutes) {
         push(
             "minutes".into(),
-            Problem::MinutesOutOfRange {
+            PreviewProblemKind::MinutesOutOfRange {
                 min: config.min_minutes,
                 max: config.max_minutes,
             },
@@ -144,11 +145,11 @@ pub fn validate(
     let mut text = |field: &str, value: &str, min: u32, max: u32| {
         let n = chars(value);
         let problem = if n < min {
-            Some(Problem::TextTooShort { chars: n, min })
+            Some(PreviewProblemKind::TextTooShort { chars: n, min })
         } else if n > max {
-            Some(Problem::TextTooLong { chars: n, max })
+            Some(PreviewProblemKind::TextTooLong { chars: n, max })
         } else {
-            control_character(value).map(|code| Problem::ControlCharacter { code })
+            control_character(value).map(|code| PreviewProblemKind::ControlCharacter { code })
         };
         if let Some(problem) = problem {
             push(field.to_owned(), problem);
@@ -178,13 +179,13 @@ pub fn validate(
     if !preview.items.iter().any(|i| i.role == Role::Hero) {
         out.push(PreviewProblem {
             field: "items".into(),
-            problem: Problem::NoHero,
+            problem: PreviewProblemKind::NoHero,
         });
     }
     if preview.items.len() > config.max_items as usize {
         out.push(PreviewProblem {
             field: "items".into(),
-            problem: Problem::TooManyItems {
+            problem: PreviewProblemKind::TooManyItems {
                 max: config.max_items,
             },
         });
@@ -195,23 +196,27 @@ pub fn validate(
     let mut first_at: HashMap<&str, usize> = HashMap::new();
     for (i, item) in preview.items.iter().enumerate() {
         let field = |name: &str| format!("items[{i}].{name}");
-        let mut push =
-            |field: String, problem: Problem| out.push(PreviewProblem { field, problem });
+        let mut push = |field: String, problem: PreviewProblemKind| {
+            out.push(PreviewProblem { field, problem })
+        };
         if item.product_id.trim().is_empty() {
-            push(field("productId"), Problem::EmptyProductId);
+            push(field("productId"), PreviewProblemKind::EmptyProductId);
         } else if let Some(&first) = first_at.get(item.product_id.as_str()) {
-            push(field("productId"), Problem::DuplicateProduct { first });
+            push(
+                field("productId"),
+                PreviewProblemKind::DuplicateProduct { first },
+            );
         } else {
             first_at.insert(&item.product_id, i);
             if let Some(catalog) = &catalog {
                 match catalog.get(item.product_id.as_str()) {
-                    None => push(field("productId"), Problem::UnknownProduct),
+                    None => push(field("productId"), PreviewProblemKind::UnknownProduct),
                     Some(p) if p.merchant_id != preview.merchant_id => {
-                        push(field("productId"), Problem::NotMerchantsProduct)
+                        push(field("productId"), PreviewProblemKind::NotMerchantsProduct)
                     }
                     Some(p) if p.list_price_fen != item.list_price_fen => push(
                         field("listPriceFen"),
-                        Problem::ListPriceChanged {
+                        PreviewProblemKind::ListPriceChanged {
                             catalog_fen: p.list_price_fen,
                         },
                     ),
@@ -221,9 +226,9 @@ pub fn validate(
         }
         let money = |value: i64| {
             if value <= 0 {
-                Some(Problem::NotPositive)
+                Some(PreviewProblemKind::NotPositive)
             } else if value > MAX_FEN {
-                Some(Problem::TooLarge { max_fen: MAX_FEN })
+                Some(PreviewProblemKind::TooLarge { max_fen: MAX_FEN })
             } else {
                 None
             }
@@ -241,14 +246,14 @@ pub fn validate(
                 if item.role == Role::Welfare && item.live_price_fen >= item.list_price_fen {
                     push(
                         field("livePriceFen"),
-                        Problem::WelfareNotBelowList {
+                        PreviewProblemKind::WelfareNotBelowList {
                             list_price_fen: item.list_price_fen,
                         },
                     );
                 } else if item.live_price_fen > item.list_price_fen {
                     push(
                         field("livePriceFen"),
-                        Problem::AboveList {
+                        PreviewProblemKind::AboveList {
                             list_price_fen: item.list_price_fen,
                         },
                     );
@@ -257,8 +262,10 @@ pub fn validate(
             None => {}
         }
         match item.stock {
-            Some(stock) if stock <= 0 => push(field("stock"), Problem::NotPositive),
-            None if item.role == Role::Welfare => push(field("stock"), Problem::WelfareNeedsStock),
+            Some(stock) if stock <= 0 => push(field("stock"), PreviewProblemKind::NotPositive),
+            None if item.role == Role::Welfare => {
+                push(field("stock"), PreviewProblemKind::WelfareNeedsStock)
+            }
             _ => {}
         }
         if let Some(coupon) = item.coupon {
@@ -267,7 +274,7 @@ pub fn validate(
                 || coupon.off_fen >= item.live_price_fen.max(1)
                 || coupon.threshold_fen > MAX_FEN
             {
-                push(field("coupon"), Problem::CouponInvalid);
+                push(field("coupon"), PreviewProblemKind::CouponInvalid);
             }
         }
     }

@@ -11,14 +11,14 @@ fn valid() -> Preview {
         .preview
 }
 
-fn problems(p: &Preview) -> Vec<(String, Problem)> {
+fn problems(p: &Preview) -> Vec<(String, PreviewProblemKind)> {
     validate(p, now(), &PreviewConfig::default(), Some(&shop().products))
         .into_iter()
         .map(|p| (p.field, p.problem))
         .collect()
 }
 
-fn one(p: &Preview, field: &str, problem: Problem) {
+fn one(p: &Preview, field: &str, problem: PreviewProblemKind) {
     assert_eq!(problems(p), vec![(field.to_owned(), problem)]);
 }
 
@@ -33,7 +33,7 @@ fn the_start_must_be_in_the_future_by_the_lead_and_within_the_window() {
     one(
         &p,
         "start",
-        Problem::StartTooSoon {
+        PreviewProblemKind::StartTooSoon {
             min_lead_minutes: 10,
         },
     );
@@ -41,7 +41,7 @@ fn the_start_must_be_in_the_future_by_the_lead_and_within_the_window() {
     one(
         &p,
         "start",
-        Problem::StartTooSoon {
+        PreviewProblemKind::StartTooSoon {
             min_lead_minutes: 10,
         },
     );
@@ -51,7 +51,7 @@ fn the_start_must_be_in_the_future_by_the_lead_and_within_the_window() {
     one(
         &p,
         "start",
-        Problem::StartTooFar {
+        PreviewProblemKind::StartTooFar {
             max_lead_days: config.max_lead_days,
         },
     );
@@ -64,13 +64,13 @@ fn the_session_length_is_bounded() {
     one(
         &p,
         "minutes",
-        Problem::MinutesOutOfRange { min: 15, max: 720 },
+        PreviewProblemKind::MinutesOutOfRange { min: 15, max: 720 },
     );
     p.minutes = 721;
     one(
         &p,
         "minutes",
-        Problem::MinutesOutOfRange { min: 15, max: 720 },
+        PreviewProblemKind::MinutesOutOfRange { min: 15, max: 720 },
     );
 }
 
@@ -78,28 +78,48 @@ fn the_session_length_is_bounded() {
 fn the_title_is_4_to_30_characters_counted_as_characters_not_bytes() {
     let mut p = valid();
     p.title = "福利".into();
-    one(&p, "title", Problem::TextTooShort { chars: 2, min: 4 });
+    one(
+        &p,
+        "title",
+        PreviewProblemKind::TextTooShort { chars: 2, min: 4 },
+    );
     p.title = "福".repeat(30);
     assert_eq!(problems(&p), vec![]);
     p.title = "福".repeat(31);
-    one(&p, "title", Problem::TextTooLong { chars: 31, max: 30 });
+    one(
+        &p,
+        "title",
+        PreviewProblemKind::TextTooLong { chars: 31, max: 30 },
+    );
     p.title = "   ".into();
-    one(&p, "title", Problem::TextTooShort { chars: 0, min: 4 });
+    one(
+        &p,
+        "title",
+        PreviewProblemKind::TextTooShort { chars: 0, min: 4 },
+    );
     p.title = "今晚\u{202E}福利专场".into();
-    one(&p, "title", Problem::ControlCharacter { code: 0x202E });
+    one(
+        &p,
+        "title",
+        PreviewProblemKind::ControlCharacter { code: 0x202E },
+    );
 }
 
 #[test]
 fn cover_text_and_copy_lines_have_their_limits() {
     let mut p = valid();
     p.cover_text = "好".repeat(41);
-    one(&p, "coverText", Problem::TextTooLong { chars: 41, max: 40 });
+    one(
+        &p,
+        "coverText",
+        PreviewProblemKind::TextTooLong { chars: 41, max: 40 },
+    );
     let mut p = valid();
     p.items[2].copy = "x".repeat(41);
     one(
         &p,
         "items[2].copy",
-        Problem::TextTooLong { chars: 41, max: 40 },
+        PreviewProblemKind::TextTooLong { chars: 41, max: 40 },
     );
 }
 
@@ -111,9 +131,9 @@ fn a_preview_needs_a_hero() {
             item.role = Role::Regular;
         }
     }
-    one(&p, "items", Problem::NoHero);
+    one(&p, "items", PreviewProblemKind::NoHero);
     p.items.clear();
-    one(&p, "items", Problem::NoHero);
+    one(&p, "items", PreviewProblemKind::NoHero);
 }
 
 #[test]
@@ -124,7 +144,7 @@ fn a_welfare_price_is_below_the_list_price_and_no_live_price_above_it() {
     one(
         &p,
         "items[0].livePriceFen",
-        Problem::WelfareNotBelowList {
+        PreviewProblemKind::WelfareNotBelowList {
             list_price_fen: 9900,
         },
     );
@@ -133,7 +153,7 @@ fn a_welfare_price_is_below_the_list_price_and_no_live_price_above_it() {
     one(
         &p,
         "items[1].livePriceFen",
-        Problem::AboveList {
+        PreviewProblemKind::AboveList {
             list_price_fen: 5900,
         },
     );
@@ -146,16 +166,16 @@ fn a_welfare_price_is_below_the_list_price_and_no_live_price_above_it() {
 fn money_is_a_positive_whole_number_of_fen_within_bounds() {
     let mut p = valid();
     p.items[1].live_price_fen = 0;
-    one(&p, "items[1].livePriceFen", Problem::NotPositive);
+    one(&p, "items[1].livePriceFen", PreviewProblemKind::NotPositive);
     p.items[1].live_price_fen = -100;
-    one(&p, "items[1].livePriceFen", Problem::NotPositive);
+    one(&p, "items[1].livePriceFen", PreviewProblemKind::NotPositive);
     let mut p = valid();
     p.items[3].list_price_fen = MAX_FEN + 1;
     p.items[3].live_price_fen = MAX_FEN;
     let got = problems(&p);
     assert!(got.contains(&(
         "items[3].listPriceFen".into(),
-        Problem::TooLarge { max_fen: MAX_FEN }
+        PreviewProblemKind::TooLarge { max_fen: MAX_FEN }
     )));
     // The draft's JSON must hold integers: 12.5 fen is rejected when it is read.
     let mut json = serde_json::to_value(valid()).unwrap();
@@ -193,12 +213,12 @@ fn typed_prices_are_yuan_with_at_most_two_decimals() {
 fn stock_is_positive_and_required_for_welfare_deals() {
     let mut p = valid();
     p.items[0].stock = Some(0);
-    one(&p, "items[0].stock", Problem::NotPositive);
+    one(&p, "items[0].stock", PreviewProblemKind::NotPositive);
     p.items[0].stock = None;
-    one(&p, "items[0].stock", Problem::WelfareNeedsStock);
+    one(&p, "items[0].stock", PreviewProblemKind::WelfareNeedsStock);
     let mut p = valid();
     p.items[1].stock = Some(-5);
-    one(&p, "items[1].stock", Problem::NotPositive);
+    one(&p, "items[1].stock", PreviewProblemKind::NotPositive);
 }
 
 #[test]
@@ -224,7 +244,7 @@ fn coupons_take_a_positive_amount_less_than_the_price() {
         },
     ] {
         p.items[1].coupon = Some(bad);
-        one(&p, "items[1].coupon", Problem::CouponInvalid);
+        one(&p, "items[1].coupon", PreviewProblemKind::CouponInvalid);
     }
 }
 
@@ -236,11 +256,11 @@ fn a_product_appears_once_and_must_be_the_merchants_at_its_catalogue_price() {
     one(
         &p,
         "items[6].productId",
-        Problem::DuplicateProduct { first: 1 },
+        PreviewProblemKind::DuplicateProduct { first: 1 },
     );
     let mut p = valid();
     p.items[3].product_id = "p-gone".into();
-    one(&p, "items[3].productId", Problem::UnknownProduct);
+    one(&p, "items[3].productId", PreviewProblemKind::UnknownProduct);
     let mut data = shop();
     super::fixture::product(&mut data, "p-other", "m1", "别家", 100, "fruit");
     let mut p = valid();
@@ -251,7 +271,10 @@ fn a_product_appears_once_and_must_be_the_merchants_at_its_catalogue_price() {
         .collect();
     assert_eq!(
         got,
-        vec![("items[3].productId".into(), Problem::NotMerchantsProduct)]
+        vec![(
+            "items[3].productId".into(),
+            PreviewProblemKind::NotMerchantsProduct
+        )]
     );
     let mut p = valid();
     p.items[3].list_price_fen = 4200;
@@ -259,10 +282,10 @@ fn a_product_appears_once_and_must_be_the_merchants_at_its_catalogue_price() {
     one(
         &p,
         "items[3].listPriceFen",
-        Problem::ListPriceChanged { catalog_fen: 3900 },
+        PreviewProblemKind::ListPriceChanged { catalog_fen: 3900 },
     );
     p.items[3].product_id = " ".into();
-    one(&p, "items[3].productId", Problem::EmptyProductId);
+    one(&p, "items[3].productId", PreviewProblemKind::EmptyProductId);
     // Without the catalogue the copies are trusted.
     let mut p = valid();
     p.items[3].product_id = "p-gone".into();
@@ -281,7 +304,7 @@ fn too_many_items_and_every_problem_at_once() {
     p.items.push(extra);
     let got = validate(&p, now(), &config, None);
     assert_eq!(got.len(), 1);
-    assert_eq!(got[0].problem, Problem::TooManyItems { max: 6 });
+    assert_eq!(got[0].problem, PreviewProblemKind::TooManyItems { max: 6 });
 
     let mut p = valid();
     p.title.clear();
