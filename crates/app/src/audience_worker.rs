@@ -116,7 +116,7 @@ impl WorkerState {
 pub struct AudienceWorker {
     worker: web_sys::Worker,
     ready: Rc<RefCell<bool>>,
-    queued: Rc<RefCell<Option<String>>>,
+    queued: Rc<RefCell<Option<ToWorker>>>,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
@@ -131,7 +131,7 @@ impl AudienceWorker {
         let url = web_sys::Url::new_with_base("livetrust-worker_loader.js", &base).ok()?;
         let worker = web_sys::Worker::new(&url.href()).ok()?;
         let ready = Rc::new(RefCell::new(false));
-        let queued: Rc<RefCell<Option<String>>> = Rc::new(RefCell::new(None));
+        let queued: Rc<RefCell<Option<ToWorker>>> = Rc::new(RefCell::new(None));
         let on_fail = Rc::new(on_fail);
         let (sender, is_ready, waiting, failed) = (
             worker.clone(),
@@ -145,8 +145,11 @@ impl AudienceWorker {
                 match serde_json::from_str::<FromWorker>(&text) {
                     Ok(FromWorker::Ready) => {
                         *is_ready.borrow_mut() = true;
-                        if let Some(message) = waiting.borrow_mut().take() {
-                            if sender.post_message(&message.into()).is_err() {
+                        let waiting = waiting.borrow_mut().take();
+                        if let Some(message) = waiting {
+                            let sent = serde_json::to_string(&message)
+                                .is_ok_and(|text| sender.post_message(&text.into()).is_ok());
+                            if !sent {
                                 failed("the worker refused the request".to_owned());
                             }
                         }
@@ -169,38 +172,25 @@ impl AudienceWorker {
         })
     }
 
-    /// Sends `message` now, or when the worker is ready (a later message replaces a waiting one).
+    /// Sends `message` now, or when the worker is ready. A later message replaces a waiting one
+    /// and inherits its data, which only the first message carries.
     pub fn send(&self, message: &ToWorker) -> bool {
-        let Ok(text) = serde_json::to_string(message) else {
-            return false;
-        };
         if *self.ready.borrow() {
-            self.worker.post_message(&text.into()).is_ok()
-        } else {
-            let mut queued = self.queued.borrow_mut();
-            // A waiting first message carries the data: keep it if the new one has none.
-            let keep_data = queued.as_ref().is_some_and(|q| q.contains("\"data\""))
-                && !text.contains("\"data\"");
-            if keep_data {
-                if let (Some(old), ToWorker::Audience { seq, request, .. }) =
-                    (queued.as_ref(), message)
-                {
-                    if let Ok(ToWorker::Audience { data, .. }) =
-                        serde_json::from_str::<ToWorker>(old)
-                    {
-                        let merged = ToWorker::Audience {
-                            seq: *seq,
-                            request: request.clone(),
-                            data,
-                        };
-                        *queued = serde_json::to_string(&merged).ok();
-                        return true;
-                    }
-                }
-            }
-            *queued = Some(text);
-            true
+            return serde_json::to_string(message)
+                .is_ok_and(|text| self.worker.post_message(&text.into()).is_ok());
         }
+        let mut queued = self.queued.borrow_mut();
+        let ToWorker::Audience { seq, request, data } = message;
+        let data = data.clone().or_else(|| match queued.take() {
+            Some(ToWorker::Audience { data, .. }) => data,
+            None => None,
+        });
+        *queued = Some(ToWorker::Audience {
+            seq: *seq,
+            request: request.clone(),
+            data,
+        });
+        true
     }
 }
 

@@ -277,7 +277,6 @@ pub fn preview_page(props: &PreviewPageProps) -> Html {
                         return;
                     }
                     let (doc, shared, merchant) = (doc.clone(), shared.clone(), merchant.clone());
-                    let _ = &access;
                     yew::platform::spawn_local(async move {
                         if let Ok(Some(record)) = drafts::load(&merchant).await {
                             shared.borrow_mut().rev = record.rev;
