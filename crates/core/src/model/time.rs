@@ -117,6 +117,11 @@ impl Timestamp {
         LocalDate(self.0.with_timezone(&Shanghai).date_naive())
     }
 
+    /// The Asia/Shanghai wall-clock time as `HH:MM`.
+    pub fn beijing_clock(self) -> String {
+        self.0.with_timezone(&Shanghai).format("%H:%M").to_string()
+    }
+
     /// `self + seconds`, saturating at chrono's range instead of overflowing.
     pub fn plus_seconds(self, seconds: i64) -> Self {
         Timestamp(
