@@ -93,7 +93,8 @@ proptest! {
                     let edges: Vec<u32> = spans.iter().flat_map(|&(a, b)| {
                         [a * fps / 1000, (b * fps).div_ceil(1000)]
                     }).collect();
-                    prop_assert!(!(edges.contains(&f) && !s.inside(f)), "{f} is nearer than {snapped}");
+                    let clean = edges.contains(&f) && !s.inside(f);
+                    prop_assert!(!clean, "{f} is nearer than {snapped}");
                 }
             }
         } else {
@@ -102,7 +103,8 @@ proptest! {
                 let edges: Vec<u32> = spans.iter().flat_map(|&(a, b)| {
                     [a * fps / 1000, (b * fps).div_ceil(1000)]
                 }).collect();
-                prop_assert!(!(edges.contains(&f) && !s.inside(f)));
+                let clean = edges.contains(&f) && !s.inside(f);
+                prop_assert!(!clean, "{f} is a clean boundary within reach");
             }
         }
     }
