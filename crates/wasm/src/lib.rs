@@ -6,6 +6,7 @@
 //! caller always gets a thrown `LivetrustError` with `kind`, `field` and `reason` and never a panic
 //! (which would kill the module for the whole page).
 
+mod clip;
 mod error;
 
 use livetrust_core::import::{self, ImportOptions, ImportReport, InputFile};
@@ -15,6 +16,7 @@ use serde::Deserialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
+pub use clip::{export_clip, plan_clip, Planner as ClipPlanner};
 pub use error::to_js as error_to_js;
 use error::Mistake;
 
@@ -240,6 +242,28 @@ impl Market {
             livetrust_core::preview::run(&request, Some(&self.dataset), Some(history))
         })?;
         error::output(outcome.into_ts())
+    }
+
+    /// The ids of the live sessions, in start order.
+    #[wasm_bindgen(js_name = liveSessionIds)]
+    pub fn live_session_ids(&self) -> Vec<String> {
+        self.dataset
+            .live_sessions
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
+    }
+
+    /// A live session with its products (titles, live prices from its orders), for `planClip`
+    /// or a `ClipPlanner` — what the CLI's `clip --data DIR --session-id ID` plans from.
+    #[wasm_bindgen(js_name = clipSource)]
+    pub fn clip_source(
+        &self,
+        #[wasm_bindgen(js_name = sessionId)] session_id: &str,
+    ) -> Result<Ts<livetrust_core::clip::ClipSource>, JsValue> {
+        let source = livetrust_core::clip::ClipSource::from_dataset(&self.dataset, session_id)
+            .map_err(error::to_js)?;
+        error::output(source.into_ts())
     }
 
     /// One merchant's tallies and its category's peers: what another page needs to place the

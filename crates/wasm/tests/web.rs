@@ -510,3 +510,37 @@ fn a_reservation_exports_as_ics_through_the_package() {
     let err = livetrust_wasm::reservation_on_start("soon", "2026-12-05T13:00:01Z").unwrap_err();
     assert_eq!(prop(&err, "field").as_deref(), Some("announced"));
 }
+
+#[wasm_bindgen_test]
+fn clips_match_the_shared_cases() {
+    use livetrust_wasm::{export_clip, plan_clip, ClipPlanner};
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../../core/tests/cases/clip.json")).unwrap();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        let once = plan_clip(Ts::new_unchecked(js(&case["source"])), js(&case["request"]));
+        match case.get("expected") {
+            Some(expected) => {
+                let plan = to_json(&once.unwrap().js_value());
+                assert_subset(expected, &plan, name);
+                // The kept planner gives the same plan, twice.
+                let mut planner = ClipPlanner::new(Ts::new_unchecked(js(&case["source"]))).unwrap();
+                for _ in 0..2 {
+                    let again = planner.plan(js(&case["request"])).unwrap();
+                    assert_eq!(to_json(&again.js_value()), plan, "{name}");
+                }
+                let vtt = export_clip(
+                    Ts::new_unchecked(js(&plan)),
+                    Ts::new_unchecked(JsValue::from_str("vtt")),
+                    None,
+                )
+                .unwrap();
+                assert!(vtt.starts_with("WEBVTT"));
+            }
+            None => {
+                let error = once.err().unwrap();
+                assert_subset(&case["error"], &to_json(&error), name);
+            }
+        }
+    }
+}
