@@ -1,6 +1,6 @@
 //! Frame counts as text: SMPTE non-drop-frame timecode (`HH:MM:SS:FF`), WebVTT times
-//! (`HH:MM:SS.mmm`, rounded to the millisecond) and seconds for FFmpeg (rounded to the
-//! microsecond, FFmpeg's own resolution).
+//! (`HH:MM:SS.mmm`, rounded to the millisecond) and seconds for FFmpeg (the microsecond at or
+//! before the frame's start, FFmpeg's own resolution).
 
 /// `HH:MM:SS:FF` for `frames` at a whole `fps`, starting from `offset_hours`.
 pub fn smpte(frames: u32, fps: u32, offset_hours: u32) -> String {
@@ -24,9 +24,11 @@ pub fn vtt(frames: u32, fps: u32) -> String {
     format!("{h:02}:{m:02}:{s:02}.{f:03}")
 }
 
-/// Seconds with six decimals, the nearest microsecond to frame `frames`.
+/// Seconds with six decimals: frame `frames`' start rounded down to the microsecond. Down, so
+/// that FFmpeg's `pts >= in` keeps the in frame and `pts < out` drops the out frame (rounding
+/// to the nearest would put 725.666667 after the frame at 725.6666…, and keep it).
 pub fn seconds(frames: u32, fps: u32) -> String {
     let fps = u64::from(fps.max(1));
-    let us = (u64::from(frames) * 1_000_000 * 2 + fps) / (2 * fps);
+    let us = u64::from(frames) * 1_000_000 / fps;
     format!("{}.{:06}", us / 1_000_000, us % 1_000_000)
 }

@@ -201,6 +201,9 @@ fn ffconcat_round_trips_to_the_plan() {
         let fps = f64::from(p.fps);
         assert_eq!((pt.0 * fps).round() as u32, s.source_in);
         assert_eq!((pt.1 * fps).round() as u32, s.source_out);
+        // Never after the frame's start: FFmpeg keeps `pts >= in` and drops `pts >= out`.
+        assert!(pt.0 <= f64::from(s.source_in) / fps && f64::from(s.source_in) / fps - pt.0 < 1e-6);
+        assert!(pt.1 <= f64::from(s.source_out) / fps);
     }
     insta::assert_snapshot!("shop_ffconcat", text);
 }
@@ -221,7 +224,7 @@ fn timecodes() {
     assert_eq!(vtt(2, 30), "00:00:00.067");
     assert_eq!(vtt(30 * 3600, 30), "01:00:00.000");
     assert_eq!(seconds(1, 30), "0.033333");
-    assert_eq!(seconds(2, 30), "0.066667");
+    assert_eq!(seconds(2, 30), "0.066666");
     assert_eq!(seconds(45, 30), "1.500000");
     assert_eq!(
         crate::clip::export::cmx::reel("/a/b/recording-01.mp4"),
