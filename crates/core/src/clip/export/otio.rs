@@ -81,7 +81,29 @@ pub fn write(plan: &ClipPlan, media: &str) -> Result<String> {
         "global_start_time": rational(0, fps),
         "tracks": item("Stack.1", "tracks", vec![track]),
     });
-    serde_json::to_string_pretty(&timeline).map_err(|e| Error::InvalidInput {
+    serde_json::to_string_pretty(&sorted_keys(timeline)).map_err(|e| Error::InvalidInput {
         message: e.to_string(),
     })
+}
+
+/// Rebuilds every object with its keys in sorted order. `serde_json` keeps insertion order when
+/// any crate in the build enables its `preserve_order` feature (schemars does) and sorts keys
+/// otherwise; sorting here makes the file byte-identical in every build (CLI, wasm, core alone).
+fn sorted_keys(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<_> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            serde_json::Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k, sorted_keys(v)))
+                    .collect(),
+            )
+        }
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(sorted_keys).collect())
+        }
+        other => other,
+    }
 }
