@@ -10,8 +10,8 @@ use std::rc::Rc;
 use crate::components::source_banner::SourceBanner;
 use crate::live_view::{LiveRoomView, Reply, DEMO_REQUEST};
 use crate::pages::{
-    import::ImportPage, live_room::LiveRoom, merchant::MerchantPage, not_found::NotFound,
-    preview::PreviewPage, reviews::ReviewsPage,
+    clip::ClipPage, import::ImportPage, live_room::LiveRoom, merchant::MerchantPage,
+    not_found::NotFound, preview::PreviewPage, reviews::ReviewsPage,
 };
 use crate::state::{AppData, DataContext, ImportSession, Source};
 use crate::storage;
@@ -28,6 +28,8 @@ pub enum Route {
     Merchant { id: String },
     #[at("/merchant/:id/reviews")]
     Reviews { id: String },
+    #[at("/merchant/:id/clip")]
+    Clip { id: String },
     #[at("/merchant/:id/preview")]
     Preview { id: String },
     #[not_found]
@@ -42,6 +44,7 @@ fn switch(route: Route) -> Html {
         Route::Merchant { id } => html! { <MerchantPage id={id} /> },
         Route::Reviews { id } => html! { <ReviewsPage id={id} /> },
         Route::Preview { id } => html! { <PreviewPage id={id} /> },
+        Route::Clip { id } => html! { <ClipPage id={id} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

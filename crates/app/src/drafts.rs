@@ -93,13 +93,18 @@ fn of(e: impl ToString) -> DraftError {
 
 /// The stored draft of `merchant`, if any.
 pub async fn load(merchant: &str) -> Result<Option<DraftRecord>, DraftError> {
+    load_in(STORE, merchant).await
+}
+
+/// The record under `key` in `store` (a store of `{key, rev, updatedAt, doc}` records).
+pub async fn load_in(store_name: &str, key: &str) -> Result<Option<DraftRecord>, DraftError> {
     let db = storage::open().await.map_err(StoreError::Unavailable)?;
     let tx = db
-        .transaction(&[STORE], TransactionMode::ReadOnly)
+        .transaction(&[store_name], TransactionMode::ReadOnly)
         .map_err(of)?;
-    let store = tx.object_store(STORE).map_err(of)?;
+    let store = tx.object_store(store_name).map_err(of)?;
     let value = store
-        .get(JsValue::from_str(merchant))
+        .get(JsValue::from_str(key))
         .map_err(of)?
         .await
         .map_err(of)?;
@@ -116,19 +121,32 @@ pub async fn save(
     expected: u32,
 ) -> Result<DraftRecord, DraftError> {
     // Serialised before the transaction opens: nothing but IndexedDB is awaited inside it.
+    let json = serde_json::to_string(doc).map_err(of)?;
+    save_in(STORE, CHANNEL, merchant, json, expected).await
+}
+
+/// Writes `doc` (JSON) under `key` in `store` if the stored record still has revision
+/// `expected` (0 for none), and announces the new revision on `channel`.
+pub async fn save_in(
+    store_name: &str,
+    channel: &str,
+    key: &str,
+    doc: String,
+    expected: u32,
+) -> Result<DraftRecord, DraftError> {
     let record = DraftRecord {
-        key: merchant.to_owned(),
+        key: key.to_owned(),
         rev: expected + 1,
         updated_at: js_sys::Date::now(),
-        doc: serde_json::to_string(doc).map_err(of)?,
+        doc,
     };
     let value = record.to_js();
     let db = storage::open().await.map_err(StoreError::Unavailable)?;
     let tx = db
-        .transaction(&[STORE], TransactionMode::ReadWrite)
+        .transaction(&[store_name], TransactionMode::ReadWrite)
         .map_err(of)?;
-    let store = tx.object_store(STORE).map_err(of)?;
-    let key = JsValue::from_str(merchant);
+    let store = tx.object_store(store_name).map_err(of)?;
+    let key = JsValue::from_str(key);
     let current = store
         .get(key.clone())
         .map_err(of)?
@@ -149,7 +167,7 @@ pub async fn save(
     if !done.is_committed() {
         return Err(DraftError::Store(StoreError::Full));
     }
-    crate::replies::announce_on(CHANNEL, &record.key, record.rev);
+    crate::replies::announce_on(channel, &record.key, record.rev);
     Ok(record)
 }
 

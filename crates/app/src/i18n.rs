@@ -7,8 +7,10 @@ use livetrust_core::peer_tier::PeerTier;
 
 pub use livetrust_widgets::i18n::Lang;
 
+pub mod clip;
 pub mod preview;
 pub mod reviews;
+pub use clip::ClipTexts;
 use livetrust_widgets::i18n::{ViewerTexts, EN as VIEWER_EN, ZH as VIEWER_ZH};
 pub use preview::PreviewTexts;
 pub use reviews::ReviewsTexts;
@@ -76,6 +78,8 @@ pub struct Texts {
     pub reviews: &'static ReviewsTexts,
     /// The live-preview editor.
     pub preview: &'static PreviewTexts,
+    /// The lead-in clip page.
+    pub clip: &'static ClipTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_live_room: &'static str,
@@ -339,6 +343,7 @@ static ZH: Texts = Texts {
     viewer: &VIEWER_ZH,
     reviews: &reviews::ZH,
     preview: &preview::ZH,
+    clip: &clip::ZH,
     app_name: "回头客信任",
     skip_to_content: "跳到正文",
     nav_live_room: "直播间",
@@ -490,6 +495,7 @@ static EN: Texts = Texts {
     viewer: &VIEWER_EN,
     reviews: &reviews::EN,
     preview: &preview::EN,
+    clip: &clip::EN,
     app_name: "livetrust",
     skip_to_content: "Skip to content",
     nav_live_room: "Live room",

@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod audience_worker;
+pub mod clip_edits;
 pub mod components;
 pub mod download;
 pub mod drafts;

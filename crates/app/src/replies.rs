@@ -251,11 +251,20 @@ impl Changes {
 
     /// Calls `changed(key)` for every `{key}` message on the BroadcastChannel `name`.
     pub fn listen_on(name: &str, changed: impl Fn(String) + 'static) -> Option<Changes> {
+        Self::listen_with_rev(name, move |key, _| changed(key))
+    }
+
+    /// Calls `changed(key, rev)` for every `{key, rev}` message on the BroadcastChannel `name`.
+    /// This tab's own announcements arrive too (they are posted from another channel object),
+    /// after the save that made them has returned: a listener tells them apart by the revision.
+    pub fn listen_with_rev(name: &str, changed: impl Fn(String, u32) + 'static) -> Option<Changes> {
         let channel = web_sys::BroadcastChannel::new(name).ok()?;
         let on_message =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                if let Some(key) = get(&e.data(), "key").as_string() {
-                    changed(key);
+                let data = e.data();
+                if let Some(key) = get(&data, "key").as_string() {
+                    let rev = get(&data, "rev").as_f64().map_or(0, |r| r as u32);
+                    changed(key, rev);
                 }
             });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

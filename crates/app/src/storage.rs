@@ -12,14 +12,20 @@ const STORE: &str = "imports";
 const KEY: &str = "current";
 
 /// The app's database: version 1 had the imported files; version 2 adds the merchant's replies
-/// (`crate::replies`), version 3 the preview drafts (`crate::drafts`). Every store is created
+/// (`crate::replies`), version 3 the preview drafts (`crate::drafts`), version 4 the clip plans'
+/// edits (`crate::clip_edits`). Every store is created
 /// when missing, so any older version upgrades.
 pub(crate) async fn open() -> Result<Database, String> {
     let factory = Factory::new().map_err(|e| e.to_string())?;
-    let mut request = factory.open(DB, Some(3)).map_err(|e| e.to_string())?;
+    let mut request = factory.open(DB, Some(4)).map_err(|e| e.to_string())?;
     request.on_upgrade_needed(|event| {
         if let Ok(db) = event.database() {
-            for store in [STORE, crate::replies::STORE, crate::drafts::STORE] {
+            for store in [
+                STORE,
+                crate::replies::STORE,
+                crate::drafts::STORE,
+                crate::clip_edits::STORE,
+            ] {
                 if !db.store_names().iter().any(|n| n == store) {
                     let _ = db.create_object_store(store, ObjectStoreParams::new());
                 }

@@ -1,5 +1,8 @@
 //! Reusable widgets.
 
+pub mod clip_player;
+pub mod clip_segments;
+pub mod clip_timeline;
 pub mod dimension_chart;
 pub mod import_report;
 pub mod lang_switch;
