@@ -3,7 +3,10 @@
 // fails the compile, and the `@ts-expect-error` lines fail it if a mistake stops being an error.
 import init, {
   AudienceHistory,
+  ClipPlanner,
   Market,
+  exportClip,
+  planClip,
   checkPreview,
   checkReply,
   reservationIcs,
@@ -16,6 +19,10 @@ import init, {
   whatIf,
   initSync,
   type AudienceReport,
+  type ClipPlan,
+  type ClipRequest,
+  type ClipSource,
+  type ExportFormat,
   type IndexReport,
   type PreviewOutcome,
   type PreviewRequest,
@@ -93,6 +100,31 @@ export async function consume(files: ValidateInput, wasmBytes: BufferSource): Pr
   out.push(placed.merchantId, simulated.merchantId);
   // @ts-expect-error the input of placeMerchant is not a report's placement.
   placeMerchant(placement);
+
+  // The lead-in clip: a session from the data, one plan, a planner re-planning after an edit.
+  const sessions: string[] = market.liveSessionIds();
+  if (sessions.length > 0) {
+    const source: ClipSource = market.clipSource(sessions[0]);
+    const request: ClipRequest = { budgetMs: 15000, order: 'strongestFirst' };
+    const once: ClipPlan = planClip(source, request);
+    const planner = new ClipPlanner(source);
+    const first = planner.plan(undefined);
+    const s = first.segments[0];
+    const edited: ClipPlan = planner.plan({
+      ...request,
+      locked: [{ part: s.part, sourceIn: s.sourceIn, sourceOut: s.sourceOut + 1, productId: s.productId }],
+    });
+    const scores: Float64Array = planner.scores(undefined);
+    const at: number = planner.defaultAt;
+    const formats: ExportFormat[] = ['json', 'otio', 'edl', 'vtt', 'ffconcat'];
+    for (const format of formats) out.push(exportClip(edited, format, 'rec.mp4'));
+    out.push(String(once.totalScore), String(scores.length), String(at), s.caption);
+    // @ts-expect-error a part is "previously" or "comingUp".
+    planner.plan({ locked: [{ part: 'later', sourceIn: 0, sourceOut: 1 }] });
+    // @ts-expect-error there is no mp4 export: the concat script renders one.
+    exportClip(once, 'mp4');
+    planner.free();
+  }
   market.free();
 
   try {

@@ -49,10 +49,34 @@ fn browser_bench(script: &str, data: &Path) -> Result {
     ))
 }
 
-pub fn run(_args: &[&str]) -> Result {
+/// The lead-in clip planner on a 4-hour session in Chromium, and what the planner adds to the
+/// package: the package built without the `clip` feature beside the real one; then the same
+/// session natively (divan).
+fn clip_bench() -> Result {
+    let without = project_root().join("target/bench/pkg-without-clip");
+    pkg::build_wasm(&without, &["--no-default-features"])?;
+    // The real package last, so crates/wasm/pkg and the build directory agree afterwards.
+    pkg::build()?;
+    run_command(cmd(
+        "node",
+        &[
+            "tests/bench/clip.bench.mjs",
+            &without.to_string_lossy(),
+            &pkg::out_dir().to_string_lossy(),
+        ],
+    ))?;
+    // Natively on the session the harness wrote (target/bench/clip-4h.json).
+    cargo_bench("clip")
+}
+
+/// `cargo xtask bench` runs every benchmark; `cargo xtask bench clip` only the clip planner's.
+pub fn run(args: &[&str]) -> Result {
     install::build_tools()?;
     install::browser_tools()?;
     run_command(cmd("cargo", &["fetch", "--locked"]))?;
+    if args.first() == Some(&"clip") {
+        return clip_bench();
+    }
     let demo = demo_data("demo-1000", &["--merchants", "1000"])?;
     cargo_bench("import")?;
     cargo_bench("index")?;
@@ -97,5 +121,6 @@ pub fn run(_args: &[&str]) -> Result {
             "200000",
         ],
     )?;
-    browser_bench("tests/bench/index.bench.mjs", &large)
+    browser_bench("tests/bench/index.bench.mjs", &large)?;
+    clip_bench()
 }

@@ -26,7 +26,8 @@ commands:
   test  [--no-install]       install what is missing, then run every test layer; ends with a
                              summary and a non-zero exit status if anything failed
   install [--browser]        only install the build tools (and Chromium + e2e packages)
-  bench                      run the native and browser benchmarks (see docs/benchmarks.md)
+  bench [clip]               run the native and browser benchmarks (see docs/benchmarks.md);
+                             `clip` runs only the clip planner's
   pkg                        build the npm package `livetrust` into crates/wasm/pkg/
   widgets                    build the viewer widgets' custom-element bundle (npm package
                              `livetrust-widgets`) into crates/widgets/pkg/

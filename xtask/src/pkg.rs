@@ -31,34 +31,8 @@ pub fn optimize(wasm: &Path, extra: &[&str]) -> Result {
 }
 
 pub fn build() -> Result {
-    run_command(cmd(
-        "cargo",
-        &[
-            "build",
-            "--locked",
-            "--profile",
-            "web",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "livetrust-wasm",
-        ],
-    ))?;
     let out = out_dir();
-    let wasm = project_root().join("target/wasm32-unknown-unknown/web/livetrust_wasm.wasm");
-    run_command(cmd(
-        "wasm-bindgen",
-        &[
-            "--target",
-            "web",
-            "--out-name",
-            "livetrust",
-            "--out-dir",
-            &out.to_string_lossy(),
-            &wasm.to_string_lossy(),
-        ],
-    ))?;
-    optimize(&out.join("livetrust_bg.wasm"), &[])?;
+    build_wasm(&out, &[])?;
     let manifest = format!(
         r#"{{
   "name": "livetrust",
@@ -78,4 +52,35 @@ pub fn build() -> Result {
         .map_err(|e| format!("cannot write package.json: {e}"))?;
     println!("npm package written to {}", out.display());
     Ok(())
+}
+
+/// The release wasm of livetrust-wasm built with `cargo_args` (features), bound by wasm-bindgen
+/// into `out` as `livetrust.js` / `livetrust_bg.wasm` and optimised as the package is.
+pub fn build_wasm(out: &Path, cargo_args: &[&str]) -> Result {
+    let mut args = vec![
+        "build",
+        "--locked",
+        "--profile",
+        "web",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "livetrust-wasm",
+    ];
+    args.extend_from_slice(cargo_args);
+    run_command(cmd("cargo", &args))?;
+    let wasm = project_root().join("target/wasm32-unknown-unknown/web/livetrust_wasm.wasm");
+    run_command(cmd(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--out-name",
+            "livetrust",
+            "--out-dir",
+            &out.to_string_lossy(),
+            &wasm.to_string_lossy(),
+        ],
+    ))?;
+    optimize(&out.join("livetrust_bg.wasm"), &[])
 }

@@ -1,12 +1,14 @@
 //! The lead-in clip planner in the package: `planClip` once, or a `ClipPlanner` that keeps the
 //! session's score between plans so that an edit re-plans in milliseconds; `exportClip` writes
-//! a plan as JSON, OTIO, CMX3600, WebVTT or an FFmpeg concat script — the CLI's `clip`.
+//! a plan as JSON, OTIO, CMX3600, WebVTT or an FFmpeg concat script — the CLI's `clip`;
+//! `Market.clipSource` reads a session from imported data.
 
 use livetrust_core::clip::{self, ClipCandidates, ClipPlan, ClipRequest, ClipSource, ExportFormat};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{self, Mistake};
+use crate::Market;
 
 /// An optional request: `undefined` or `null` plans with the defaults.
 fn request_from(value: JsValue) -> Result<ClipRequest, JsValue> {
@@ -22,8 +24,11 @@ pub fn plan_clip(
     source: Ts<ClipSource>,
     #[wasm_bindgen(unchecked_param_type = "ClipRequest | undefined")] request: JsValue,
 ) -> Result<Ts<ClipPlan>, JsValue> {
-    let source: ClipSource = error::from_js(source.into(), Mistake::Field)?;
-    let plan = clip::plan(&source, &request_from(request)?).map_err(error::to_js)?;
+    let source: ClipSource = error::from_js_large(source.into(), Mistake::Field)?;
+    let request = request_from(request)?;
+    let plan = clip::ClipPlanner::new(source)
+        .and_then(|mut planner| planner.plan(&request))
+        .map_err(error::to_js)?;
     error::output(plan.into_ts())
 }
 
@@ -52,7 +57,7 @@ pub struct Planner {
 impl Planner {
     #[wasm_bindgen(constructor)]
     pub fn new(source: Ts<ClipSource>) -> Result<Planner, JsValue> {
-        let source: ClipSource = error::from_js(source.into(), Mistake::Field)?;
+        let source: ClipSource = error::from_js_large(source.into(), Mistake::Field)?;
         Ok(Planner {
             inner: clip::ClipPlanner::new(source).map_err(error::to_js)?,
         })
@@ -99,5 +104,19 @@ impl Planner {
     #[wasm_bindgen(getter, js_name = defaultAt)]
     pub fn default_at(&self) -> u32 {
         self.inner.default_at()
+    }
+}
+
+#[wasm_bindgen(js_class = Market)]
+impl Market {
+    /// A live session with its products (titles, live prices from its orders), for `planClip`
+    /// or a `ClipPlanner` — what the CLI's `clip --data DIR --session-id ID` plans from.
+    #[wasm_bindgen(js_name = clipSource)]
+    pub fn clip_source(
+        &self,
+        #[wasm_bindgen(js_name = sessionId)] session_id: &str,
+    ) -> Result<Ts<ClipSource>, JsValue> {
+        let source = ClipSource::from_dataset(&self.dataset, session_id).map_err(error::to_js)?;
+        error::output(source.into_ts())
     }
 }

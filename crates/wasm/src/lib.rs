@@ -6,6 +6,9 @@
 //! caller always gets a thrown `LivetrustError` with `kind`, `field` and `reason` and never a panic
 //! (which would kill the module for the whole page).
 
+// The clip planner is a default feature so that the benchmark can measure what it adds to the
+// package (`cargo xtask bench clip` builds the package without it).
+#[cfg(feature = "clip")]
 mod clip;
 mod error;
 
@@ -16,6 +19,7 @@ use serde::Deserialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "clip")]
 pub use clip::{export_clip, plan_clip, Planner as ClipPlanner};
 pub use error::to_js as error_to_js;
 use error::Mistake;
@@ -252,18 +256,6 @@ impl Market {
             .iter()
             .map(|s| s.id.clone())
             .collect()
-    }
-
-    /// A live session with its products (titles, live prices from its orders), for `planClip`
-    /// or a `ClipPlanner` — what the CLI's `clip --data DIR --session-id ID` plans from.
-    #[wasm_bindgen(js_name = clipSource)]
-    pub fn clip_source(
-        &self,
-        #[wasm_bindgen(js_name = sessionId)] session_id: &str,
-    ) -> Result<Ts<livetrust_core::clip::ClipSource>, JsValue> {
-        let source = livetrust_core::clip::ClipSource::from_dataset(&self.dataset, session_id)
-            .map_err(error::to_js)?;
-        error::output(source.into_ts())
     }
 
     /// One merchant's tallies and its category's peers: what another page needs to place the

@@ -194,7 +194,8 @@ fn normalised(x: &[f64], n: usize, set: &SignalSettings, config: &ClipConfig) ->
     let window = config.baseline_seconds as usize;
     let min_window = (config.baseline_min_seconds as usize).min(n).max(1);
     let mut z = vec![0.0; n];
-    let mut scratch = Vec::with_capacity(window.max(min_window));
+    let mut trailing = SortedWindow::default();
+    let (mut held_from, mut held_to) = (0, 0);
     let mut block = 0;
     while block < n {
         let (from, to) = if block >= min_window {
@@ -202,9 +203,19 @@ fn normalised(x: &[f64], n: usize, set: &SignalSettings, config: &ClipConfig) ->
         } else {
             (0, min_window)
         };
-        scratch.clear();
-        scratch.extend_from_slice(summed.get(from..to).unwrap_or(&[]));
-        let (median, mad) = median_mad(&mut scratch);
+        // The window only moves forward: drop what fell out, add what came in.
+        if from >= held_from && to >= held_to && from <= held_to {
+            for &v in summed.get(held_from..from).unwrap_or(&[]) {
+                trailing.remove(v);
+            }
+            for &v in summed.get(held_to..to).unwrap_or(&[]) {
+                trailing.insert(v);
+            }
+        } else {
+            trailing = SortedWindow::of(summed.get(from..to).unwrap_or(&[]));
+        }
+        (held_from, held_to) = (from, to);
+        let (median, mad) = trailing.median_mad();
         let scale = (MAD_TO_SIGMA * mad).max(floor);
         for t in block..(block + step).min(n) {
             let v = summed.get(t).copied().unwrap_or(0.0);
@@ -220,8 +231,76 @@ fn normalised(x: &[f64], n: usize, set: &SignalSettings, config: &ClipConfig) ->
         .collect()
 }
 
+/// A window of values kept sorted (by `f64::total_cmp`) as it slides, so that its lower median
+/// and median absolute deviation cost two bisections instead of two selections
+/// over a copy of it. The results are exactly [`median_mad`]'s: the same order statistics of the
+/// same differences.
+#[derive(Debug, Default)]
+pub(crate) struct SortedWindow {
+    sorted: Vec<f64>,
+}
+
+impl SortedWindow {
+    pub(crate) fn of(values: &[f64]) -> SortedWindow {
+        let mut sorted = values.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        SortedWindow { sorted }
+    }
+
+    pub(crate) fn insert(&mut self, v: f64) {
+        let i = self.sorted.partition_point(|x| x.total_cmp(&v).is_lt());
+        self.sorted.insert(i, v);
+    }
+
+    pub(crate) fn remove(&mut self, v: f64) {
+        let i = self.sorted.partition_point(|x| x.total_cmp(&v).is_lt());
+        if self.sorted.get(i).is_some_and(|x| x.total_cmp(&v).is_eq()) {
+            self.sorted.remove(i);
+        }
+    }
+
+    /// The lower median `m` and the lower median of `|x − m|` (0, 0 when empty). Below the
+    /// median the differences grow walking down (run `a`), above it walking up (run `b`): the
+    /// `mid + 1` smallest take `i` from `a` and the rest from `b`, with `i` found by bisection
+    /// as in the k-th element of two sorted arrays.
+    pub(crate) fn median_mad(&self) -> (f64, f64) {
+        let v = &self.sorted;
+        if v.is_empty() {
+            return (0.0, 0.0);
+        }
+        let mid = (v.len() - 1) / 2;
+        let median = v.get(mid).copied().unwrap_or(0.0);
+        let a = |j: usize| {
+            mid.checked_sub(j)
+                .and_then(|i| v.get(i))
+                .map_or(f64::INFINITY, |x| (x - median).abs())
+        };
+        let b = |j: usize| {
+            v.get(mid + 1 + j)
+                .map_or(f64::INFINITY, |x| (x - median).abs())
+        };
+        let need = mid + 1;
+        let (len_a, len_b) = (mid + 1, v.len() - mid - 1);
+        let (mut lo, mut hi) = (need.saturating_sub(len_b), need.min(len_a));
+        while lo < hi {
+            let i = lo + (hi - lo) / 2;
+            let j = need - i;
+            // Taking more from `a` pays while its next difference is below `b`'s last taken.
+            if j > 0 && i < len_a && a(i) < b(j - 1) {
+                lo = i + 1;
+            } else {
+                hi = i;
+            }
+        }
+        let (i, j) = (lo, need - lo);
+        let last_a = if i > 0 { a(i - 1) } else { f64::NEG_INFINITY };
+        let last_b = if j > 0 { b(j - 1) } else { f64::NEG_INFINITY };
+        (median, last_a.max(last_b))
+    }
+}
+
 /// The lower median and the median absolute deviation (0, 0 when empty). Reorders `v`.
-fn median_mad(v: &mut [f64]) -> (f64, f64) {
+pub(crate) fn median_mad(v: &mut [f64]) -> (f64, f64) {
     if v.is_empty() {
         return (0.0, 0.0);
     }

@@ -187,3 +187,34 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// The sliding window's median and MAD are exactly two selections over a copy, whatever
+    /// was added and dropped (counts with many ties, and fractions as GMV has).
+    #[test]
+    fn the_sorted_window_gives_the_selections_median_and_mad(
+        values in proptest::collection::vec(prop_oneof![
+            (0u32..6).prop_map(f64::from),
+            (0u32..100_000).prop_map(|x| f64::from(x) / 7.0),
+        ], 1..400),
+        steps in proptest::collection::vec((0usize..40, 0usize..40), 1..30),
+    ) {
+        use crate::clip::score::{median_mad, SortedWindow};
+        let (mut from, mut to) = (0, 0);
+        let mut window = SortedWindow::default();
+        for (drop, add) in steps {
+            let next_to = (to + add).min(values.len());
+            let next_from = (from + drop).min(next_to);
+            for &v in &values[to..next_to] { window.insert(v); }
+            for &v in &values[from..next_from] { window.remove(v); }
+            (from, to) = (next_from, next_to);
+            let mut copy = values[from..to].to_vec();
+            let (m, mad) = median_mad(&mut copy);
+            let (wm, wmad) = window.median_mad();
+            prop_assert_eq!(m.to_bits(), wm.to_bits());
+            prop_assert_eq!(mad.to_bits(), wmad.to_bits());
+        }
+    }
+}
