@@ -23,6 +23,8 @@ import init, {
   type ClipRequest,
   type ClipSource,
   type ExportFormat,
+  type StagingReport,
+  type StagingEdit,
   type IndexReport,
   type PreviewOutcome,
   type PreviewRequest,
@@ -124,6 +126,19 @@ export async function consume(files: ValidateInput, wasmBytes: BufferSource): Pr
     // @ts-expect-error there is no mp4 export: the concat script renders one.
     exportClip(once, 'mp4');
     planner.free();
+
+    // The staging zone: edits under the rules, the coming-up strip, the matching.
+    const product: string = market.staging(sessions[0], undefined).plan.products[0].productId;
+    const edits: StagingEdit[] = [
+      { op: 'clock', nowSecond: 60 },
+      { op: 'stage', productId: product, inMinutes: 5 },
+      { op: 'move', productId: product, to: 0 },
+    ];
+    const zone: StagingReport = market.staging(sessions[0], { edits });
+    out.push(String(zone.comingUp[0]?.countdownSeconds), String(zone.matching.expectedViewers.expected));
+    market.staging(sessions[0], { state: zone.state, edits: [{ op: 'offAir' }] });
+    // @ts-expect-error a stage edit names its product.
+    market.staging(sessions[0], { edits: [{ op: 'stage', inMinutes: 5 }] });
   }
   market.free();
 

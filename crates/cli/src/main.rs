@@ -144,6 +144,19 @@ enum Command {
         #[arg(long, default_value = "recording.mp4")]
         media: String,
     },
+    /// The live assistant's staging zone (上车准备区) of a session: the edits applied under the
+    /// rules, the coming-up strip, and the priority audience matching for the staged products
+    /// (the wasm `Market.staging`'s JSON).
+    Staging {
+        /// Dataset directory or file holding the session.
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        session_id: String,
+        /// A StagingRequest as JSON: `{"state"?, "edits": [...], "config"?}`.
+        #[arg(long)]
+        request: Option<PathBuf>,
+    },
     /// Write the deterministic demo marketplace as a dataset directory of NDJSON files.
     Demo {
         #[arg(long, default_value_t = 2026)]
@@ -230,6 +243,11 @@ fn main() -> ExitCode {
             media,
         })
         .map(|text| text.trim_end().to_owned()),
+        Command::Staging {
+            data,
+            session_id,
+            request,
+        } => staging(data, session_id, request.as_deref()),
         Command::Demo {
             seed,
             merchants,
@@ -365,6 +383,24 @@ fn load(
 }
 
 /// Imports a dataset; problems are listed on stderr and their records skipped.
+/// `livetrust staging`: the request (default: an empty zone at the clock's 0) on the session.
+fn staging(
+    data: &std::path::Path,
+    session_id: &str,
+    request: Option<&std::path::Path>,
+) -> Result<String, Failure> {
+    let request: livetrust_core::staging::StagingRequest = match request {
+        Some(path) => read_json_named(path, "request")?,
+        None => livetrust_core::staging::StagingRequest::default(),
+    };
+    let report = livetrust_core::staging::run(&load_records(data)?, session_id, &request, None)?;
+    serde_json::to_string_pretty(&report).map_err(|e| Failure {
+        message: format!("cannot serialize the report: {e}"),
+        typed: None,
+        exit_code: 1,
+    })
+}
+
 fn load_records(data: &std::path::Path) -> Result<livetrust_core::model::Dataset, Failure> {
     let files = files::data_files(data).map_err(|e| Failure {
         message: format!("cannot read {}: {e}", data.display()),

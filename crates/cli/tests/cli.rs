@@ -409,3 +409,44 @@ fn clip_matches_the_shared_cases_in_every_format() {
     assert_eq!(code, 1);
     assert!(stderr.contains("\"field\":\"format\""), "{stderr}");
 }
+
+#[test]
+fn staging_matches_the_shared_cases() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../../core/tests/cases/staging.json")).unwrap();
+    for (n, case) in cases.iter().enumerate() {
+        let name = case["name"].as_str().unwrap();
+        let dir = case_dir("staging", n, &case["files"]);
+        // The request beside the data directory, not in it (it would be read as a table).
+        let request = std::env::temp_dir().join(format!(
+            "livetrust-cli-staging-request-{}-{n}.json",
+            std::process::id()
+        ));
+        std::fs::write(&request, case["request"].to_string()).unwrap();
+        let (code, stdout, stderr) = livetrust(
+            &[
+                "staging",
+                "--data",
+                dir.to_str().unwrap(),
+                "--session-id",
+                case["sessionId"].as_str().unwrap(),
+                "--request",
+                request.to_str().unwrap(),
+            ],
+            "",
+        );
+        match case.get("expected") {
+            Some(expected) => {
+                assert_eq!(code, 0, "{name}: {stderr}");
+                assert_subset(expected, &serde_json::from_str(&stdout).unwrap(), name);
+            }
+            None => {
+                assert_eq!(code, 1, "{name}: {stderr}");
+                let typed: Value = serde_json::from_str(stderr.lines().last().unwrap()).unwrap();
+                assert_subset(&case["error"], &typed, name);
+            }
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+        let _ = std::fs::remove_file(&request);
+    }
+}

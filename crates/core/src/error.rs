@@ -27,6 +27,22 @@ impl Error {
         }
     }
 
+    /// The error with its field under `prefix` (`edits[2]` + `atSecond` → `edits[2].atSecond`),
+    /// for errors of a part of a larger input.
+    pub fn within(self, prefix: &str) -> Self {
+        match self {
+            Error::InvalidField { field, reason } => Error::InvalidField {
+                field: if field.starts_with('[') {
+                    format!("{prefix}{field}")
+                } else {
+                    format!("{prefix}.{field}")
+                },
+                reason,
+            },
+            other => other,
+        }
+    }
+
     /// The field path the error is about, when there is one.
     pub fn field(&self) -> Option<&str> {
         match self {

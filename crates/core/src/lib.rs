@@ -14,6 +14,7 @@ pub mod peer_tier;
 pub mod preview;
 pub mod reviews;
 pub mod rng;
+pub mod staging;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -169,3 +169,40 @@ fn clip_cases() {
         }
     }
 }
+
+#[test]
+fn staging_cases() {
+    use livetrust_core::import::{import_files, ImportOptions, InputFile};
+    use livetrust_core::staging::{run, StagingRequest};
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("cases/staging.json")).expect("case file parses");
+    assert!(cases.len() >= 6);
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        let files: Vec<InputFile> = case["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| InputFile {
+                name: f["name"].as_str().unwrap().to_owned(),
+                bytes: f["text"].as_str().unwrap().as_bytes().to_vec(),
+            })
+            .collect();
+        let imported = import_files(&files, ImportOptions::default());
+        assert!(imported.report.is_clean(), "{}", imported.report.to_text());
+        let request: StagingRequest = serde_json::from_value(case["request"].clone()).unwrap();
+        let session = case["sessionId"].as_str().unwrap();
+        match (
+            run(&imported.dataset, session, &request, None),
+            case.get("expected"),
+        ) {
+            (Ok(r), Some(expected)) => {
+                assert_subset(expected, &serde_json::to_value(r).unwrap(), name);
+            }
+            (Err(e), None) => {
+                assert_subset(&case["error"], &serde_json::to_value(e).unwrap(), name);
+            }
+            (got, _) => panic!("case {name}: {got:?}"),
+        }
+    }
+}

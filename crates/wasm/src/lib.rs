@@ -11,6 +11,7 @@
 #[cfg(feature = "clip")]
 mod clip;
 mod error;
+mod staging;
 
 use livetrust_core::import::{self, ImportOptions, ImportReport, InputFile};
 use livetrust_core::index::{IndexConfig, MarketIndex};

@@ -544,3 +544,33 @@ fn clips_match_the_shared_cases() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn staging_matches_the_shared_cases() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../../core/tests/cases/staging.json")).unwrap();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        let market = Market::from_files(Ts::new_unchecked(files_input(&case["files"]))).unwrap();
+        let got = market.staging(case["sessionId"].as_str().unwrap(), js(&case["request"]));
+        match (got, case.get("expected")) {
+            (Ok(report), Some(expected)) => {
+                assert_subset(expected, &to_json(&report.js_value()), name)
+            }
+            (Err(e), None) => {
+                assert_eq!(
+                    prop(&e, "kind").as_deref(),
+                    case["error"]["kind"].as_str(),
+                    "{name}"
+                );
+                assert_eq!(
+                    prop(&e, "field").as_deref(),
+                    case["error"]["field"].as_str(),
+                    "{name}"
+                );
+            }
+            (Ok(_), None) => panic!("case {name}: expected an error"),
+            (Err(e), Some(_)) => panic!("case {name}: {:?}", prop(&e, "reason")),
+        }
+    }
+}
