@@ -10,8 +10,8 @@ use std::rc::Rc;
 use crate::components::source_banner::SourceBanner;
 use crate::live_view::{LiveRoomView, Reply, DEMO_REQUEST};
 use crate::pages::{
-    clip::ClipPage, import::ImportPage, live_room::LiveRoom, merchant::MerchantPage,
-    not_found::NotFound, preview::PreviewPage, reviews::ReviewsPage,
+    assistant::AssistantPage, clip::ClipPage, import::ImportPage, live_room::LiveRoom,
+    merchant::MerchantPage, not_found::NotFound, preview::PreviewPage, reviews::ReviewsPage,
 };
 use crate::state::{AppData, DataContext, ImportSession, Source};
 use crate::storage;
@@ -30,6 +30,8 @@ pub enum Route {
     Reviews { id: String },
     #[at("/merchant/:id/clip")]
     Clip { id: String },
+    #[at("/merchant/:id/assistant")]
+    Assistant { id: String },
     #[at("/merchant/:id/preview")]
     Preview { id: String },
     #[not_found]
@@ -45,6 +47,7 @@ fn switch(route: Route) -> Html {
         Route::Reviews { id } => html! { <ReviewsPage id={id} /> },
         Route::Preview { id } => html! { <PreviewPage id={id} /> },
         Route::Clip { id } => html! { <ClipPage id={id} /> },
+        Route::Assistant { id } => html! { <AssistantPage id={id} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -7,6 +7,7 @@ use livetrust_core::peer_tier::PeerTier;
 
 pub use livetrust_widgets::i18n::Lang;
 
+pub mod assistant;
 pub mod clip;
 pub mod preview;
 pub mod reviews;
@@ -80,6 +81,8 @@ pub struct Texts {
     pub preview: &'static PreviewTexts,
     /// The lead-in clip page.
     pub clip: &'static ClipTexts,
+    /// The live assistant page.
+    pub assistant: &'static assistant::AssistantTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_live_room: &'static str,
@@ -344,6 +347,7 @@ static ZH: Texts = Texts {
     reviews: &reviews::ZH,
     preview: &preview::ZH,
     clip: &clip::ZH,
+    assistant: &assistant::ZH,
     app_name: "回头客信任",
     skip_to_content: "跳到正文",
     nav_live_room: "直播间",
@@ -496,6 +500,7 @@ static EN: Texts = Texts {
     reviews: &reviews::EN,
     preview: &preview::EN,
     clip: &clip::EN,
+    assistant: &assistant::EN,
     app_name: "livetrust",
     skip_to_content: "Skip to content",
     nav_live_room: "Live room",

@@ -5,7 +5,8 @@
 //! component), `i18n` (zh-CN default, en), `pages/` (one module per route), `components/`
 //! (reusable widgets such as the trust badge), `hooks/` (the document title and focus after a
 //! route change), `state` (the marketplace and its index, shared through a context), `storage`
-//! and `replies` (what this browser keeps in IndexedDB: imported files, reply drafts).
+//! and `replies` (what this browser keeps in IndexedDB: imported files, reply drafts), `clip_edits`
+//! and `staging_store` (the clip page's edits, the live assistant's staging zones).
 
 pub mod app;
 pub mod audience_worker;
@@ -19,6 +20,7 @@ pub mod live_view;
 pub mod pages;
 pub mod problem_text;
 pub mod replies;
+pub mod staging_store;
 pub mod state;
 pub mod storage;
 

@@ -13,11 +13,12 @@ const KEY: &str = "current";
 
 /// The app's database: version 1 had the imported files; version 2 adds the merchant's replies
 /// (`crate::replies`), version 3 the preview drafts (`crate::drafts`), version 4 the clip plans'
-/// edits (`crate::clip_edits`). Every store is created
+/// edits (`crate::clip_edits`), version 5 the live assistant's staging zones
+/// (`crate::staging_store`). Every store is created
 /// when missing, so any older version upgrades.
 pub(crate) async fn open() -> Result<Database, String> {
     let factory = Factory::new().map_err(|e| e.to_string())?;
-    let mut request = factory.open(DB, Some(4)).map_err(|e| e.to_string())?;
+    let mut request = factory.open(DB, Some(5)).map_err(|e| e.to_string())?;
     request.on_upgrade_needed(|event| {
         if let Ok(db) = event.database() {
             for store in [
@@ -25,6 +26,7 @@ pub(crate) async fn open() -> Result<Database, String> {
                 crate::replies::STORE,
                 crate::drafts::STORE,
                 crate::clip_edits::STORE,
+                crate::staging_store::STORE,
             ] {
                 if !db.store_names().iter().any(|n| n == store) {
                     let _ = db.create_object_store(store, ObjectStoreParams::new());

@@ -12,7 +12,7 @@ use livetrust_core::clip::{
     export, CaptionLang, ClipPlanner, ClipRequest, ClipSource, ExportFormat, FrameRange,
     LockedSegment, SegmentOrder,
 };
-use livetrust_core::model::LiveSession;
+use livetrust_core::model::{LiveSession, StagedProduct};
 use livetrust_core::preview::ics::civil;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -43,7 +43,7 @@ pub fn clock(seconds: u32) -> String {
 }
 
 /// `h:mm:ss`, `mm:ss` or plain seconds.
-fn parse_clock(text: &str) -> Option<u32> {
+pub fn parse_clock(text: &str) -> Option<u32> {
     let parts: Vec<&str> = text.trim().split([':', '：']).collect();
     let nums: Option<Vec<u32>> = parts.iter().map(|p| p.trim().parse().ok()).collect();
     let nums = nums?;
@@ -69,11 +69,11 @@ struct Shared {
     rev: u32,
     saving: bool,
     pending: Option<ClipEdits>,
-    /// The planner of the shown session.
-    planner: Option<(String, ClipPlanner)>,
+    /// The planner of the shown session and the staging zone it was built with.
+    planner: Option<(String, Option<Vec<StagedProduct>>, ClipPlanner)>,
 }
 
-fn session_label(lang_zh: bool, s: &LiveSession) -> String {
+pub fn session_label(lang_zh: bool, s: &LiveSession) -> String {
     let (_, mo, d, h, mi, _) = civil(s.start_at.unix() + 8 * 3600);
     let minutes = s.duration_seconds() / 60;
     if lang_zh {
@@ -147,6 +147,8 @@ pub fn clip_page(props: &ClipPageProps) -> Html {
     let moment_text = use_state(|| None::<String>);
     let shared = use_mut_ref(Shared::default);
     let reload = use_state(|| 0u32);
+    // The live assistant's staging zone of the session, if the merchant keeps one.
+    let zone = use_state(|| None::<Vec<StagedProduct>>);
 
     let sessions: Vec<Rc<LiveSession>> = data
         .as_ref()
@@ -168,9 +170,17 @@ pub fn clip_page(props: &ClipPageProps) -> Html {
     // Load the session's edits (again when another tab saved them).
     {
         let (edits, shared, status) = (edits.clone(), shared.clone(), status.clone());
+        let zone = zone.clone();
         use_effect_with((session_id.clone(), *reload), move |(id, _)| {
             if let Some(id) = id.clone() {
                 yew::platform::spawn_local(async move {
+                    let staged = crate::staging_store::load(&id)
+                        .await
+                        .ok()
+                        .flatten()
+                        .and_then(|r| crate::staging_store::read(&r))
+                        .map(|state| state.staged);
+                    zone.set(staged);
                     match clip_edits::load(&id).await {
                         Ok(Some(record)) => {
                             shared.borrow_mut().rev = record.rev;
@@ -254,15 +264,27 @@ pub fn clip_page(props: &ClipPageProps) -> Html {
     };
     let (plan, scores, at_second) = {
         let mut s = shared.borrow_mut();
-        let fresh = s.planner.as_ref().is_some_and(|(id, _)| *id == session.id);
+        let zone = (*zone).clone();
+        let fresh = s
+            .planner
+            .as_ref()
+            .is_some_and(|(id, staged, _)| *id == session.id && *staged == zone);
         if !fresh {
             s.planner = ClipSource::from_dataset(&data.dataset, &session.id)
+                .map(|mut source| {
+                    // The live assistant's zone, when the merchant staged products for this
+                    // session, decides what is "coming up".
+                    if let Some(staged) = &zone {
+                        source.session.staged = staged.clone();
+                    }
+                    source
+                })
                 .and_then(ClipPlanner::new)
                 .ok()
-                .map(|p| (session.id.clone(), p));
+                .map(|p| (session.id.clone(), zone, p));
         }
         match s.planner.as_mut() {
-            Some((_, planner)) => {
+            Some((_, _, planner)) => {
                 let at = request.at_second.unwrap_or_else(|| planner.default_at());
                 let plan = planner.plan(&request).map(Rc::new);
                 let scores = planner

@@ -76,6 +76,7 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
                 { " " }
                 <Link<Route> to={Route::Preview { id: props.id.clone() }} classes="button preview-link">{ t.preview.nav }</Link<Route>>
                 <Link<Route> to={Route::Clip { id: props.id.clone() }} classes="button clip-link">{ t.clip.nav }</Link<Route>>
+                <Link<Route> to={Route::Assistant { id: props.id.clone() }} classes="button assistant-link">{ t.assistant.nav }</Link<Route>>
             </p>
             <div class="overall">
                 <div>

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod assistant;
 pub mod clip;
 pub mod import;
 pub mod live_room;

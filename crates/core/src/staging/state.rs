@@ -12,7 +12,7 @@ use crate::{Error, Result};
 
 /// The products the merchant brings to the session, with their live prices (the preview's
 /// product list when there is one).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LivePlan {
