@@ -43,8 +43,15 @@ after(async () => {
 async function open(context, viewport) {
   const page = await (context ? context.newPage() : app.page({ viewport }));
   await page.goto(`${app.url}merchant/${SHOP}/assistant`);
-  await page.waitForSelector('.plan-products li', { timeout: 90_000 });
+  await choose(page);
   return page;
+}
+
+// The session the CLI is asked about (the page opens on the shop's latest session).
+async function choose(page) {
+  await page.waitForSelector('.plan-products li', { timeout: 90_000 });
+  await page.selectOption(`select:has(option[value="${SESSION}"])`, SESSION);
+  await page.waitForFunction((id) => document.querySelector(`select:has(option[value="${id}"])`)?.value === id, SESSION);
 }
 
 const zone = (page) => page.$$eval('.staged li', (lis) => lis.map((li) => ({
@@ -97,6 +104,7 @@ test('stage, reorder and put on air; the page computes what the CLI computes and
   assert.deepEqual(await zone(second), onAir.comingUp.map((c) => ({ productId: c.productId, countdownSeconds: c.countdownSeconds })));
   await second.close();
   await page.reload();
+  await choose(page);
   await page.waitForSelector('.staged li', { timeout: 90_000 });
   assert.deepEqual(await zone(page), onAir.comingUp.map((c) => ({ productId: c.productId, countdownSeconds: c.countdownSeconds })));
 

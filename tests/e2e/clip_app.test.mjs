@@ -19,10 +19,11 @@ const PYTHON = path.join(here, '../../target/py/bin/python');
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
-// The demo's 50-minute session of m0270, clipped at 15:00 (a product is staged at 21:01).
+// The demo's 50-minute session of m0270, clipped at 30:00 with a 15 s budget (the next staged
+// product comes on air after it).
 const SHOP = 'm0270';
 const SESSION = 'ls0005';
-const AT = 900;
+const AT = 1800;
 
 let app;
 let work;
@@ -38,11 +39,11 @@ function cliPlan(request) {
 before(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'livetrust-clip-'));
   execFileSync(CLI, ['demo', '--out', path.join(work, 'demo')], { stdio: 'ignore' });
-  // 15 minutes at 30 fps: a block whose colour follows two slow sine waves of the time, and the
-  // time itself in the corner.
+  // 31 minutes at 30 fps (a minute past the clip's moment): a block whose colour follows two slow
+  // sine waves of the time, and the time itself in the corner.
   const colour = "0x%{eif\\:255*abs(sin(t/8))\\:x\\:2}%{eif\\:255*abs(sin(t/23))\\:x\\:2}60";
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i',
-    `color=c=black:s=160x90:r=30:d=${AT},` +
+    `color=c=black:s=160x90:r=30:d=${AT + 60},` +
     `drawtext=fontfile=${FONT}:text='█':fontsize=400:x=-60:y=-200:fontcolor_expr='${colour}',` +
     `drawtext=fontfile=${FONT}:text='%{pts\\:hms}':fontcolor=white:box=1:boxcolor=black:fontsize=14:x=4:y=4`,
     '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '30', '-pix_fmt', 'yuv420p', '-crf', '30',
@@ -72,7 +73,8 @@ const asShown = (plan) => plan.segments.map((s) => ({
   part: s.part === 'comingUp' ? 'ComingUp' : 'Previously', sourceIn: s.sourceIn, sourceOut: s.sourceOut, locked: s.locked,
 }));
 
-/** Frames of a video where the picture jumps (mean Y, U or V changes by more than 2). */
+/** Frames of a video where the picture jumps (mean Y, U or V changes by more than 8: the colour
+ * wave moves a mean by up to about 2 between frames, a cut by tens). */
 function cuts(file) {
   const csv = execFileSync('ffprobe', ['-v', 'error', '-f', 'lavfi', '-i', `movie=${file},signalstats`,
     '-show_entries', 'frame_tags=lavfi.signalstats.YAVG,lavfi.signalstats.UAVG,lavfi.signalstats.VAVG',
@@ -80,7 +82,7 @@ function cuts(file) {
   const rows = csv.trim().split('\n').map((l) => l.split(',').map(Number));
   const at = [];
   rows.forEach((r, i) => {
-    if (i > 0 && r.some((v, k) => Math.abs(v - rows[i - 1][k]) > 2)) at.push(i);
+    if (i > 0 && r.some((v, k) => Math.abs(v - rows[i - 1][k]) > 8)) at.push(i);
   });
   return { frames: rows.length, at };
 }
@@ -88,7 +90,7 @@ function cuts(file) {
 test('plan a session, move a segment by keyboard, play the cut, export every format', async () => {
   const page = await open(DESKTOP);
   await page.selectOption('.clip-settings select >> nth=0', SESSION);
-  await page.fill('.clip-settings input[type=text]', '0:15:00');
+  await page.fill('.clip-settings input[type=text]', '0:30:00');
   await page.selectOption('.clip-settings select >> nth=1', '15000');
   await page.locator('.save-status', { hasText: '修改已保存在本机' }).waitFor();
   const request = { atSecond: AT, budgetMs: 15000 };
@@ -122,7 +124,7 @@ test('plan a session, move a segment by keyboard, play the cut, export every for
   await page.reload();
   await page.waitForSelector('.segments li.locked', { timeout: 90_000 });
   assert.deepEqual(await shown(page), asShown(plan));
-  assert.equal(await page.inputValue('.clip-settings input[type=text]'), '0:15:00');
+  assert.equal(await page.inputValue('.clip-settings input[type=text]'), '0:30:00');
 
   // The preview player: a real video, jumping through the segments.
   await page.setInputFiles('.clip-player input[type=file]', path.join(work, 'rec.mp4'));

@@ -1,7 +1,9 @@
 //! The live assistant's staging zone in the package: `Market.staging(sessionId, request)` applies
 //! a request's edits to the zone under the rules and returns the coming-up strip and the priority
-//! audience matching — the CLI's `staging`.
+//! audience matching — the CLI's `staging`. The buyer history of the session's day is kept
+//! between calls (the assistant asks on every edit, and building it reads every order).
 
+use livetrust_core::preview::AudienceSignals;
 use livetrust_core::staging::{self, StagingReport, StagingRequest};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
@@ -25,8 +27,21 @@ impl Market {
         } else {
             error::from_js(request, Mistake::Field)?
         };
-        let report =
-            staging::run(&self.dataset, session_id, &request, None).map_err(error::to_js)?;
+        let day = self
+            .dataset
+            .live_sessions
+            .iter()
+            .find(|s| s.id == session_id)
+            .map(|s| s.start_at.local_date());
+        let report = match day {
+            // The history `staging::run` would build: the orders before the session's day.
+            Some(day) => self.with_history(day, &AudienceSignals::default(), |history| {
+                staging::run(&self.dataset, session_id, &request, Some(history))
+            })?,
+            None => {
+                staging::run(&self.dataset, session_id, &request, None).map_err(error::to_js)?
+            }
+        };
         error::output(report.into_ts())
     }
 }

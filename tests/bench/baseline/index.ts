@@ -594,10 +594,18 @@ function tallyShop(shop: Shop, T: number, cfg: IndexConfig, B: Buyers): ShopTall
   // Live sessions.
   for (const s of shop.sessions) {
     if (!inRecent(dayOf(ms(s.startAt)))) continue;
-    let viewers = 0, comments = 0;
-    for (const v of s.signals.viewers) viewers += v;
-    for (const c of s.signals.comments) comments += c;
-    if (viewers > 0) addValue(t.liveEngagement, (comments * 1000) / (viewers / 60), 1);
+    // Per-second signals when the session has them, else its summary (viewer-minutes).
+    let viewerMinutes = 0, comments = 0;
+    if (s.signals) {
+      let viewers = 0;
+      for (const v of s.signals.viewers) viewers += v;
+      for (const c of s.signals.comments) comments += c;
+      viewerMinutes = viewers / 60;
+    } else if (s.summary) {
+      viewerMinutes = s.summary.viewerMinutes;
+      comments = s.summary.comments;
+    }
+    if (viewerMinutes > 0) addValue(t.liveEngagement, (comments * 1000) / viewerMinutes, 1);
     const marks = new Map<string, number[]>();
     for (const e of s.explainMarks ?? []) {
       const list = marks.get(e.productId);

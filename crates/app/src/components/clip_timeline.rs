@@ -78,7 +78,9 @@ pub fn clip_timeline(props: &ClipTimelineProps) -> Html {
     let fps = props.plan.as_ref().map_or(30, |p| p.fps);
     let x_of = |frame: u32| WIDTH * f64::from(frame) / f64::from(duration * fps);
     let n = duration as usize;
-    let s = &props.session.signals;
+    // The clip page lists only sessions with signals; an empty chart otherwise.
+    let none = livetrust_core::model::SessionSignals::default();
+    let s = props.session.signals.as_ref().unwrap_or(&none);
     let rows = [
         (
             t.chart_score,

@@ -165,6 +165,9 @@ pub fn assistant_page(props: &AssistantPageProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    let mut sessions = sessions;
+    sessions.sort_by_key(|s| s.start_at);
+    // The latest session until the merchant picks another.
     let session: Option<Rc<LiveSession>> = match &*chosen {
         Some(id) => sessions.iter().find(|s| s.id == *id).cloned(),
         None => sessions.last().cloned(),

@@ -156,7 +156,7 @@ pub fn clip_page(props: &ClipPageProps) -> Html {
             d.dataset
                 .live_sessions
                 .iter()
-                .filter(|s| s.merchant_id == props.id && !s.signals.viewers.is_empty())
+                .filter(|s| s.merchant_id == props.id && s.signals.is_some())
                 .map(|s| Rc::new(s.clone()))
                 .collect()
         })

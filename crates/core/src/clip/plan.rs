@@ -88,7 +88,8 @@ impl ClipSource {
         })
     }
 
-    /// Signal arrays one per second, intervals and marks inside the session, sentences in order.
+    /// Per-second signals present with one value per second, intervals and marks inside the
+    /// session, sentences in order.
     pub fn check(&self) -> Result<()> {
         let s = &self.session;
         let d = s.duration_seconds();
@@ -98,7 +99,12 @@ impl ClipSource {
                 "must be after startAt",
             ));
         }
-        let sig = &s.signals;
+        let Some(sig) = &s.signals else {
+            return Err(Error::invalid_field(
+                "session.signals",
+                "the clip planner needs the session's per-second signals; this session has only a summary",
+            ));
+        };
         let lens = [
             ("viewers", sig.viewers.len()),
             ("comments", sig.comments.len()),

@@ -35,7 +35,9 @@ impl ScoreTrack {
     /// reaction lags and the smoothing, which look ahead only within those seconds.
     pub fn compute(session: &LiveSession, seconds: u32, config: &ClipConfig) -> ScoreTrack {
         let n = (seconds as usize).min(session.duration_seconds() as usize);
-        let s = &session.signals;
+        // `ClipSource::check` refuses a session without signals before anything is scored.
+        let none = crate::model::SessionSignals::default();
+        let s = session.signals.as_ref().unwrap_or(&none);
         let as_f64 = |v: &[u32]| -> Vec<f64> { v.iter().take(n).map(|&x| f64::from(x)).collect() };
         // GMV in order-equivalents (fen over the session's mean ticket), so that it is a count
         // like the others and the same noise floor applies.

@@ -227,21 +227,36 @@ pub(super) fn problems(ds: &Dataset, config: &GenerateConfig) -> Vec<String> {
             || format!("session {id} times"),
         );
         let d = s.duration_seconds() as usize;
-        let g = &s.signals;
-        let lens = [
-            g.viewers.len(),
-            g.comments.len(),
-            g.likes.len(),
-            g.gifts.len(),
-            g.orders.len(),
-            g.gmv_fen.len(),
-        ];
-        p.check(lens.iter().all(|&l| l == d), || {
-            format!("session {id} signal lengths {lens:?} != {d}")
-        });
-        p.check(g.gmv_fen.iter().all(|&x| x >= 0), || {
-            format!("session {id} negative gmv")
-        });
+        match (&s.signals, &s.summary) {
+            (Some(g), summary) => {
+                let lens = [
+                    g.viewers.len(),
+                    g.comments.len(),
+                    g.likes.len(),
+                    g.gifts.len(),
+                    g.orders.len(),
+                    g.gmv_fen.len(),
+                ];
+                p.check(lens.iter().all(|&l| l == d), || {
+                    format!("session {id} signal lengths {lens:?} != {d}")
+                });
+                p.check(g.gmv_fen.iter().all(|&x| x >= 0), || {
+                    format!("session {id} negative gmv")
+                });
+                p.check(
+                    summary.is_none_or(|sum| sum == crate::model::SessionSummary::of(g)),
+                    || format!("session {id} summary disagrees with its signals"),
+                );
+            }
+            (None, Some(sum)) => {
+                p.check(
+                    sum.viewer_minutes <= u64::from(sum.peak_viewers) * d as u64 / 60
+                        && sum.viewer_minutes > 0,
+                    || format!("session {id} viewer-minutes {sum:?}"),
+                );
+            }
+            (None, None) => p.check(false, || format!("session {id} has no audience")),
+        }
         let own = |pid: &str| {
             products
                 .get(pid)
@@ -304,19 +319,20 @@ pub(super) fn problems(ds: &Dataset, config: &GenerateConfig) -> Vec<String> {
             cursor = t.end_ms;
         }
         // Every order in the signal is an order row of this merchant during the session.
-        let rows: Vec<&&Order> = orders
-            .values()
-            .filter(|o| {
-                o.merchant_id == s.merchant_id && s.start_at <= o.paid_at && o.paid_at < s.end_at
-            })
-            .collect();
-        let signal_orders: u64 = g.orders.iter().map(|&n| u64::from(n)).sum();
-        p.check(rows.len() as u64 >= signal_orders, || {
-            format!(
-                "session {id} has {signal_orders} orders in the signal but {} rows",
-                rows.len()
-            )
-        });
+        if let Some(g) = &s.signals {
+            let rows = orders
+                .values()
+                .filter(|o| {
+                    o.merchant_id == s.merchant_id
+                        && s.start_at <= o.paid_at
+                        && o.paid_at < s.end_at
+                })
+                .count();
+            let signal_orders: u64 = g.orders.iter().map(|&n| u64::from(n)).sum();
+            p.check(rows as u64 >= signal_orders, || {
+                format!("session {id} has {signal_orders} orders in the signal but {rows} rows")
+            });
+        }
     }
     p.0
 }

@@ -1,17 +1,22 @@
-//! Live sessions of a handful of merchants in the last 14 days: the on-air schedule, per-second
-//! signals and the transcript.
+//! Live sessions: almost every merchant streams on a cadence of its type over the whole history
+//! (the on-air schedule, explain marks, staged products and a [`SessionSummary`]), and a handful of
+//! sessions in the last 14 days carry per-second signals and a transcript for the clip planner and
+//! the replay.
 //!
-//! Every order in the `orders` signal is also an order row (channel liveRoom, paid at that
-//! second, for the product on air), so session GMV and the orders table agree.
+//! Every order in a session's `orders` signal is also an order row (channel liveRoom, paid at that
+//! second, for the product on air), so session GMV and the orders table agree. Summarised
+//! sessions add no orders: the shop's regular liveRoom orders stand for them. The sessions with
+//! signals are numbered first (`ls0001`, …), the summarised ones after them in start order.
 
 use super::categories::L2;
 use super::live_text::{transcript, Slot};
 use super::orders::{quantity, OrderSeed};
 use super::sample::{retail_price, smooth, stream, Sample};
 use super::traits::MerchantPlan;
-use super::{ts, Window, HOUR, TAG_LIVE};
+use super::{ts, Window, HOUR, TAG_LIVE, TAG_SUMMARY};
 use crate::model::{
-    Channel, ExplainMark, LiveSession, OnAirInterval, Product, SessionSignals, StagedProduct,
+    Channel, ExplainMark, LiveSession, MerchantType, OnAirInterval, Product, SessionSignals,
+    SessionSummary, StagedProduct,
 };
 use crate::rng::SplitMix64;
 use crate::Result;
@@ -65,6 +70,8 @@ pub(super) fn sessions(
         }
     }
     let mut sessions = Vec::with_capacity(total);
+    // The days a merchant streams with signals: its summarised sessions keep off them.
+    let mut taken = std::collections::BTreeSet::new();
     let mut j = 0u64;
     for (&m, &count) in chosen.iter().zip(&per_merchant) {
         let Some(plan) = plans.get(m) else { continue };
@@ -74,6 +81,7 @@ pub(super) fn sessions(
             j += 1;
             let mut srng = stream(seed, TAG_LIVE, j);
             let day = window.days.saturating_sub(back);
+            taken.insert((m, day));
             // Evening prime time; 180 minutes from 20:30 still ends before midnight.
             let start = window.day_start(day) + srng.int(19 * HOUR, 20 * HOUR + HOUR / 2);
             let mut sink = Vec::new();
@@ -91,10 +99,156 @@ pub(super) fn sessions(
         }
     }
     sessions.sort_by_key(|s| s.start_at);
+    let mut summarised = summarised(seed, plans, products, window, &taken)?;
+    summarised.sort_by_key(|s| s.start_at);
+    sessions.extend(summarised);
     for (i, s) in sessions.iter_mut().enumerate() {
         s.id = format!("ls{:04}", i + 1);
     }
     Ok(Live { sessions, seeds })
+}
+
+/// How a merchant type streams: the share of merchants that do, sessions per week, and minutes
+/// per session (达人 stream nearly daily and long; service providers rarely).
+fn cadence(kind: MerchantType) -> (f64, (i64, i64), (i64, i64)) {
+    match kind {
+        MerchantType::Individual => (0.97, (4, 6), (90, 240)),
+        MerchantType::FastBrand => (0.95, (3, 5), (90, 180)),
+        MerchantType::Vertical => (0.9, (2, 4), (60, 150)),
+        MerchantType::Brand => (0.85, (2, 3), (90, 180)),
+        MerchantType::ServiceProvider => (0.8, (1, 2), (45, 120)),
+    }
+}
+
+/// Comments per viewer relative to the market: honest, engaging content gets talked to.
+fn engagement(content: f64) -> f64 {
+    0.35 + 1.3 * content
+}
+
+/// The chance that the streamer explains (讲解) a product while it is on air.
+fn explain_chance(content: f64) -> f64 {
+    0.4 + 0.55 * content
+}
+
+/// Every streaming merchant's sessions from its first day on, on the days not `taken` by a
+/// session with signals, as summaries.
+fn summarised(
+    seed: u64,
+    plans: &[MerchantPlan],
+    products: &[Product],
+    window: &Window,
+    taken: &std::collections::BTreeSet<(usize, u32)>,
+) -> Result<Vec<LiveSession>> {
+    let mut out = Vec::new();
+    for (m, plan) in plans.iter().enumerate() {
+        if plan.products.is_empty() {
+            continue;
+        }
+        let mut rng = stream(seed, TAG_LIVE ^ TAG_SUMMARY, m as u64);
+        let (share, (lo, hi), (short, long)) = cadence(plan.merchant.merchant_type);
+        if !rng.chance(share) {
+            continue;
+        }
+        let per_week = rng.int(lo, hi) as f64;
+        for day in plan.first_day..window.days {
+            if !rng.chance(per_week / 7.0) || taken.contains(&(m, day)) {
+                continue;
+            }
+            let duration = (rng.int(short, long) * 60 + rng.int(0, 59)) as u32;
+            // From 18:00 so that it ends before midnight, however long it is.
+            let latest = (24 * HOUR - i64::from(duration) - 600).max(18 * HOUR);
+            let start = window.day_start(day) + rng.int(18 * HOUR, latest);
+            out.push(summary_session(&mut rng, plan, products, start, duration)?);
+        }
+    }
+    Ok(out)
+}
+
+fn summary_session(
+    rng: &mut SplitMix64,
+    plan: &MerchantPlan,
+    products: &[Product],
+    start: i64,
+    duration: u32,
+) -> Result<LiveSession> {
+    let slots = schedule(rng, plan, products, duration);
+    let content = plan.traits.content;
+    let explain_marks = explain_marks(rng, &slots, products, content);
+    let peak = peak_viewers(rng, plan);
+    // The audience over the session relative to its peak: the ramp-up, waves and the fade.
+    let shape = rng.uniform(0.55, 0.8);
+    let viewer_minutes = (peak * shape * f64::from(duration) / 60.0).floor().max(1.0);
+    // Per viewer-second as in the sessions with signals (before their rushes), with a
+    // session's own mood.
+    let viewer_seconds = viewer_minutes * 60.0;
+    let mood = rng.uniform(0.8, 1.25);
+    let comments = rng.count(viewer_seconds * 0.0012 * engagement(content) * mood);
+    let liking = rng.uniform(0.8, 1.4);
+    let likes = rng.count(viewer_seconds * 0.008 * liking);
+    let gifts = rng.count(viewer_seconds * 0.00015);
+    let staged = staged_of(rng, plan, products, &slots, duration);
+    Ok(LiveSession {
+        id: String::new(),
+        merchant_id: plan.merchant.id.clone(),
+        start_at: ts(start)?,
+        end_at: ts(start + i64::from(duration))?,
+        signals: None,
+        summary: Some(SessionSummary {
+            viewer_minutes: viewer_minutes as u64,
+            peak_viewers: peak.round() as u32,
+            comments: u64::from(comments),
+            likes: u64::from(likes),
+            gifts: u64::from(gifts),
+        }),
+        on_air: on_air_of(&slots, products),
+        explain_marks,
+        staged,
+        transcript: Vec::new(),
+    })
+}
+
+/// The room's peak audience: a share of the followers, livelier with engaging content.
+fn peak_viewers(rng: &mut SplitMix64, plan: &MerchantPlan) -> f64 {
+    (plan.merchant.followers as f64 * rng.uniform(0.004, 0.012)).clamp(60.0, 20_000.0)
+        * (0.7 + 0.6 * plan.traits.content)
+}
+
+fn on_air_of(slots: &[Slot], products: &[Product]) -> Vec<OnAirInterval> {
+    slots
+        .iter()
+        .map(|s| OnAirInterval {
+            product_id: product_id(products, s.product),
+            start_second: s.start,
+            end_second: s.end,
+        })
+        .collect()
+}
+
+/// The slots' products as staged, and sometimes one more the session ended before.
+fn staged_of(
+    rng: &mut SplitMix64,
+    plan: &MerchantPlan,
+    products: &[Product],
+    slots: &[Slot],
+    duration: u32,
+) -> Vec<StagedProduct> {
+    let mut staged: Vec<StagedProduct> = slots
+        .iter()
+        .map(|s| StagedProduct {
+            product_id: product_id(products, s.product),
+            planned_second: s.planned,
+        })
+        .collect();
+    if rng.chance(0.5) {
+        let own = plan.products.clone();
+        let extra = own.start + rng.index(own.len());
+        staged.push(StagedProduct {
+            product_id: product_id(products, extra),
+            planned_second: duration.saturating_sub(rng.int(30, 120) as u32),
+        });
+    }
+    staged.sort_by_key(|s| s.planned_second);
+    staged
 }
 
 fn build(
@@ -120,7 +274,7 @@ fn build(
             *x = Some(k);
         }
     }
-    let explain_marks = explain_marks(rng, &slots, products);
+    let explain_marks = explain_marks(rng, &slots, products, plan.traits.content);
     // Buying interest rises for a minute after the streamer explains a product.
     let mut explaining = vec![false; d];
     for mark in &explain_marks {
@@ -130,9 +284,8 @@ fn build(
         }
     }
 
-    let t = &plan.traits;
-    let peak = (plan.merchant.followers as f64 * rng.uniform(0.004, 0.012)).clamp(60.0, 20_000.0)
-        * (0.7 + 0.6 * t.content);
+    let peak = peak_viewers(rng, plan);
+    let talk = engagement(plan.traits.content);
     let viewers = viewer_curve(rng, &slots, duration, peak);
     let mut signals = SessionSignals {
         viewers: Vec::with_capacity(d),
@@ -189,7 +342,7 @@ fn build(
         signals.viewers.push(v);
         signals
             .comments
-            .push(rng.count(vf * 0.0012 * rush_factor * explain_factor));
+            .push(rng.count(vf * 0.0012 * talk * rush_factor * explain_factor));
         signals
             .likes
             .push(rng.count(vf * 0.008 * (0.5 + 0.5 * rush_factor)));
@@ -222,37 +375,15 @@ fn build(
 
     let kind = L2[plan.l2 % L2.len()].kind();
     let transcript = transcript(rng, kind, &plan.merchant.name, &slots, duration);
-    let mut staged: Vec<StagedProduct> = slots
-        .iter()
-        .map(|s| StagedProduct {
-            product_id: product_id(products, s.product),
-            planned_second: s.planned,
-        })
-        .collect();
-    // Sometimes one more product was staged but the session ended before its turn.
-    if rng.chance(0.5) {
-        let own = plan.products.clone();
-        let extra = own.start + rng.index(own.len());
-        staged.push(StagedProduct {
-            product_id: product_id(products, extra),
-            planned_second: duration.saturating_sub(rng.int(30, 120) as u32),
-        });
-    }
-    staged.sort_by_key(|s| s.planned_second);
+    let staged = staged_of(rng, plan, products, &slots, duration);
     Ok(LiveSession {
         id: String::new(),
         merchant_id: plan.merchant.id.clone(),
         start_at: ts(start)?,
         end_at: ts(start + i64::from(duration))?,
-        signals,
-        on_air: slots
-            .iter()
-            .map(|s| OnAirInterval {
-                product_id: product_id(products, s.product),
-                start_second: s.start,
-                end_second: s.end,
-            })
-            .collect(),
+        signals: Some(signals),
+        summary: None,
+        on_air: on_air_of(&slots, products),
         explain_marks,
         staged,
         transcript,
@@ -306,9 +437,19 @@ fn schedule(
     slots
 }
 
-fn explain_marks(rng: &mut SplitMix64, slots: &[Slot], products: &[Product]) -> Vec<ExplainMark> {
+/// Explain marks inside the on-air slots: a slot is explained with [`explain_chance`], then once
+/// or more every 2–6 minutes.
+fn explain_marks(
+    rng: &mut SplitMix64,
+    slots: &[Slot],
+    products: &[Product],
+    content: f64,
+) -> Vec<ExplainMark> {
     let mut marks = Vec::new();
     for s in slots {
+        if !rng.chance(explain_chance(content)) {
+            continue;
+        }
         let len = s.end - s.start;
         let count = 1 + u32::from(len > 600) + u32::from(rng.chance(0.5));
         let mut at = s.start + rng.int(5, 40).min(i64::from(len) - 1) as u32;

@@ -4,7 +4,7 @@
 //! tree, merchants with hidden behaviour traits, products, a shared buyer pool, orders with
 //! shipping and refunds, reviews, planted brushing rings and rating bombs, buyer accounts with
 //! registration and address/device clusters, customer-service events and
-//! live sessions with per-second signals. Behaviour drives the data — a merchant with poor
+//! live sessions (every streamer's, summarised; a few with per-second signals). Behaviour drives the data — a merchant with poor
 //! quality gets quality refunds, low ratings and complaints — so the trust indices computed from
 //! it tell good merchants from bad ones the way they would on real data.
 //!
@@ -174,6 +174,7 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 const TAG_MERCHANTS: u64 = 0x6D65_7263_6861_6E74;
 const TAG_PRODUCTS: u64 = 0x7072_6F64_7563_7473;
 const TAG_LIVE: u64 = 0x6C69_7665_7365_7373;
+const TAG_SUMMARY: u64 = 0x7375_6D6D_6172_7900;
 const TAG_FAKE: u64 = 0x6661_6B65_6275_7273;
 const TAG_ORDERS: u64 = 0x6F72_6465_7273_0001;
 const TAG_REVIEWS: u64 = 0x7265_7669_6577_7300;

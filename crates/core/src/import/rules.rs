@@ -4,7 +4,8 @@
 use super::refs::{CategoryLevel, Refs};
 use super::report::ProblemKind;
 use crate::model::{
-    Buyer, Category, LiveSession, Merchant, Order, Product, Review, ServiceEvent, Timestamp,
+    Buyer, Category, LiveSession, Merchant, Order, Product, Review, ServiceEvent, SessionSignals,
+    SessionSummary, Timestamp,
 };
 
 /// A problem found in one record, before it is tied to a file and record number.
@@ -388,29 +389,46 @@ pub fn live_session(s: &LiveSession, refs: &Refs) -> Issues {
         );
         return i;
     }
-    let sig = &s.signals;
-    for (field, len) in [
-        ("signals.viewers", sig.viewers.len()),
-        ("signals.comments", sig.comments.len()),
-        ("signals.likes", sig.likes.len()),
-        ("signals.gifts", sig.gifts.len()),
-        ("signals.orders", sig.orders.len()),
-        ("signals.gmvFen", sig.gmv_fen.len()),
-    ] {
-        if len != seconds as usize {
-            i.push(
-                field,
-                ProblemKind::InvalidValue,
-                format!("has {len} values; the session lasts {seconds} s, one value per second is needed"),
-            );
+    match (&s.signals, &s.summary) {
+        (None, None) => i.push(
+            "signals",
+            ProblemKind::Shape,
+            "a session needs its per-second signals or a summary",
+        ),
+        (Some(sig), summary) => {
+            let lens_ok = signal_lengths(&mut i, sig, seconds);
+            if let Some(pos) = sig.gmv_fen.iter().position(|&g| g < 0) {
+                i.push(
+                    format!("signals.gmvFen[{pos}]"),
+                    ProblemKind::InvalidValue,
+                    "must not be negative",
+                );
+            }
+            if let (Some(given), true) = (summary, lens_ok) {
+                summary_agrees(&mut i, given, &SessionSummary::of(sig));
+            }
         }
-    }
-    if let Some(pos) = sig.gmv_fen.iter().position(|&g| g < 0) {
-        i.push(
-            format!("signals.gmvFen[{pos}]"),
-            ProblemKind::InvalidValue,
-            "must not be negative",
-        );
+        (None, Some(sum)) => {
+            // At most the peak audience for every minute of the session.
+            let most = u64::from(sum.peak_viewers) * u64::from(seconds) / 60;
+            if sum.viewer_minutes > most {
+                i.push(
+                    "summary.viewerMinutes",
+                    ProblemKind::InvalidValue,
+                    format!(
+                        "{} is more than peakViewers × the session's minutes ({most})",
+                        sum.viewer_minutes
+                    ),
+                );
+            }
+            if sum.peak_viewers == 0 && (sum.comments > 0 || sum.likes > 0 || sum.gifts > 0) {
+                i.push(
+                    "summary.peakViewers",
+                    ProblemKind::InvalidValue,
+                    "is 0, but the session has comments, likes or gifts",
+                );
+            }
+        }
     }
     let product_of_session =
         |i: &mut Issues, field: String, product: &str| match refs.products.get(product) {
@@ -474,4 +492,54 @@ pub fn live_session(s: &LiveSession, refs: &Refs) -> Issues {
         );
     }
     i
+}
+
+/// One value per second in every signal; false when some array is off.
+fn signal_lengths(i: &mut Issues, sig: &SessionSignals, seconds: u32) -> bool {
+    let mut ok = true;
+    for (field, len) in [
+        ("signals.viewers", sig.viewers.len()),
+        ("signals.comments", sig.comments.len()),
+        ("signals.likes", sig.likes.len()),
+        ("signals.gifts", sig.gifts.len()),
+        ("signals.orders", sig.orders.len()),
+        ("signals.gmvFen", sig.gmv_fen.len()),
+    ] {
+        if len != seconds as usize {
+            ok = false;
+            i.push(
+                field,
+                ProblemKind::InvalidValue,
+                format!("has {len} values; the session lasts {seconds} s, one value per second is needed"),
+            );
+        }
+    }
+    ok
+}
+
+/// A summary given next to the signals must be what they add up to.
+fn summary_agrees(i: &mut Issues, given: &SessionSummary, of_signals: &SessionSummary) {
+    for (field, g, want) in [
+        (
+            "summary.viewerMinutes",
+            given.viewer_minutes,
+            of_signals.viewer_minutes,
+        ),
+        (
+            "summary.peakViewers",
+            u64::from(given.peak_viewers),
+            u64::from(of_signals.peak_viewers),
+        ),
+        ("summary.comments", given.comments, of_signals.comments),
+        ("summary.likes", given.likes, of_signals.likes),
+        ("summary.gifts", given.gifts, of_signals.gifts),
+    ] {
+        if g != want {
+            i.push(
+                field,
+                ProblemKind::InvalidValue,
+                format!("is {g}, but the session's signals add up to {want}"),
+            );
+        }
+    }
 }

@@ -243,11 +243,9 @@ pub fn tally_all(
         if !recent.contains(s.start_at) {
             continue;
         }
-        let viewer_minutes = s.signals.viewers.iter().map(|&v| f64::from(v)).sum::<f64>() / 60.0;
-        if viewer_minutes > 0.0 {
-            let comments: f64 = s.signals.comments.iter().map(|&c| f64::from(c)).sum();
+        if let Some((viewer_minutes, comments)) = s.audience().filter(|a| a.0 > 0.0) {
             tallies[m][MetricId::LiveEngagement.index()]
-                .add_value(comments * 1000.0 / viewer_minutes);
+                .add_value(comments as f64 * 1000.0 / viewer_minutes);
         }
         for a in &s.on_air {
             let explained = s.explain_marks.iter().any(|e| {

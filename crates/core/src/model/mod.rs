@@ -14,7 +14,8 @@ pub mod time;
 
 pub use catalog::{Buyer, Category, Merchant, MerchantType, Product, Repurchase};
 pub use live::{
-    ExplainMark, LiveSession, OnAirInterval, SessionSignals, StagedProduct, TranscriptSegment,
+    ExplainMark, LiveSession, OnAirInterval, SessionSignals, SessionSummary, StagedProduct,
+    TranscriptSegment,
 };
 pub use order::{Channel, Order, Refund, RefundKind, RefundReason};
 pub use review::{MerchantReply, Ratings, Review, ValueForMoney};

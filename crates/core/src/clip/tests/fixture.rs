@@ -29,7 +29,8 @@ pub fn steady(seconds: u32) -> LiveSession {
             .parse::<crate::model::Timestamp>()
             .unwrap()
             .plus_seconds(i64::from(seconds)),
-        signals: s,
+        signals: Some(s),
+        summary: None,
         on_air: Vec::new(),
         explain_marks: Vec::new(),
         staged: Vec::new(),
@@ -40,20 +41,20 @@ pub fn steady(seconds: u32) -> LiveSession {
 /// Adds `per_second` orders of ¥99 over `[from, from + len)`.
 pub fn order_burst(s: &mut LiveSession, from: usize, len: usize, per_second: u32) {
     for t in from..from + len {
-        s.signals.orders[t] += per_second;
-        s.signals.gmv_fen[t] += i64::from(per_second) * 9_900;
+        s.signals.as_mut().unwrap().orders[t] += per_second;
+        s.signals.as_mut().unwrap().gmv_fen[t] += i64::from(per_second) * 9_900;
     }
 }
 
 pub fn comment_burst(s: &mut LiveSession, from: usize, len: usize, per_second: u32) {
     for t in from..from + len {
-        s.signals.comments[t] += per_second;
+        s.signals.as_mut().unwrap().comments[t] += per_second;
     }
 }
 
 pub fn like_burst(s: &mut LiveSession, from: usize, len: usize, per_second: u32) {
     for t in from..from + len {
-        s.signals.likes[t] += per_second;
+        s.signals.as_mut().unwrap().likes[t] += per_second;
     }
 }
 

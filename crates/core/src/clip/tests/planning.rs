@@ -351,7 +351,7 @@ fn bad_requests_name_their_field() {
         "locked[0].sourceOut"
     );
     let mut broken = src.clone();
-    broken.session.signals.likes.pop();
+    broken.session.signals.as_mut().unwrap().likes.pop();
     assert_eq!(
         plan(&broken, &d()).unwrap_err().field(),
         Some("session.signals.likes")
@@ -371,7 +371,18 @@ fn bad_requests_name_their_field() {
 fn every_demo_session_plans_within_its_constraints() {
     let data = generate(&GenerateConfig::default()).unwrap();
     assert!(!data.live_sessions.is_empty());
-    for s in &data.live_sessions {
+    // A session kept only as a summary has nothing to plan from, and says so.
+    let summarised = data
+        .live_sessions
+        .iter()
+        .find(|s| s.signals.is_none())
+        .unwrap();
+    let src = crate::clip::ClipSource::from_dataset(&data, &summarised.id).unwrap();
+    assert_eq!(
+        ClipPlanner::new(src).unwrap_err().field(),
+        Some("session.signals")
+    );
+    for s in data.live_sessions.iter().filter(|s| s.signals.is_some()) {
         let src = crate::clip::ClipSource::from_dataset(&data, &s.id).unwrap();
         let req = ClipRequest::default();
         let mut planner = ClipPlanner::new(src).unwrap();

@@ -88,7 +88,7 @@ fn comments_count_when_the_room_reacts_with_them() {
 #[test]
 fn one_wild_second_is_capped() {
     let mut s = steady(900);
-    s.signals.viewers[500] = 1_000_000;
+    s.signals.as_mut().unwrap().viewers[500] = 1_000_000;
     let t = track(&s);
     let cfg = ClipConfig::default();
     let max = t.components[0].iter().copied().fold(0.0, f64::max);
@@ -98,7 +98,7 @@ fn one_wild_second_is_capped() {
 #[test]
 fn the_baseline_follows_the_room_a_doubled_audience_is_not_a_highlight_for_long() {
     let mut s = steady(1800);
-    for v in s.signals.viewers.iter_mut().skip(600) {
+    for v in s.signals.as_mut().unwrap().viewers.iter_mut().skip(600) {
         *v *= 2;
     }
     let t = track(&s);

@@ -35,6 +35,16 @@ fn session(id: &str, extra: &str) -> String {
     )
 }
 
+/// A two-minute session with a summary instead of signals.
+fn summarised(id: &str, summary: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","merchantId":"m1","startAt":"2026-11-01T12:00:00Z","endAt":"2026-11-01T12:02:00Z"{summary}}}"#
+    )
+}
+
+const SUMMARY: &str =
+    r#","summary":{"viewerMinutes":10,"peakViewers":5,"comments":3,"likes":0,"gifts":0}"#;
+
 fn cases() -> Vec<Case> {
     use ProblemKind::*;
     let c = |rule, file, valid: String, invalid: String, field, kind| Case {
@@ -75,6 +85,9 @@ fn cases() -> Vec<Case> {
         c("a session lasts at most 24 hours", "liveSessions", session("s3", ""), session("s4", "").replace("\"endAt\":\"2026-11-01T12:00:03Z\"", "\"endAt\":\"2026-11-02T12:00:01Z\""), "endAt", InvalidValue),
         c("a session has one signal value per second", "liveSessions", session("s5", ""), session("s6", "").replace(r#""viewers":[1,2,3]"#, r#""viewers":[1,2]"#), "signals.viewers", InvalidValue),
         c("GMV per second is not negative", "liveSessions", session("s7", ""), session("s8", "").replace(r#""gmvFen":[0,0,0]"#, r#""gmvFen":[0,-1,0]"#), "signals.gmvFen[1]", InvalidValue),
+        c("a session has its signals or a summary", "liveSessions", summarised("s15", SUMMARY), summarised("s16", ""), "signals", Shape),
+        c("a summary's viewer-minutes fit its peak audience", "liveSessions", summarised("s17", SUMMARY), summarised("s18", &SUMMARY.replace(r#""viewerMinutes":10"#, r#""viewerMinutes":11"#)), "summary.viewerMinutes", InvalidValue),
+        c("a summary next to the signals is what they add up to", "liveSessions", session("s19", r#","summary":{"viewerMinutes":0,"peakViewers":3,"comments":0,"likes":0,"gifts":0}"#), session("s20", r#","summary":{"viewerMinutes":0,"peakViewers":3,"comments":1,"likes":0,"gifts":0}"#), "summary.comments", InvalidValue),
         c("an on-air interval lies within the session", "liveSessions", session("s9", r#","onAir":[{"productId":"p1","startSecond":0,"endSecond":3}]"#), session("s10", r#","onAir":[{"productId":"p1","startSecond":2,"endSecond":4}]"#), "onAir[0]", InvalidValue),
         c("an explain mark is within the session", "liveSessions", session("s11", r#","explainMarks":[{"productId":"p1","second":2}]"#), session("s12", r#","explainMarks":[{"productId":"p1","second":3}]"#), "explainMarks[0].second", InvalidValue),
         c("a session shows its own merchant's products", "liveSessions", session("s13", r#","staged":[{"productId":"p1","plannedSecond":0}]"#), session("s14", r#","staged":[{"productId":"p2","plannedSecond":0}]"#), "staged[0].productId", InvalidValue),

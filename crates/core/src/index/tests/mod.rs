@@ -176,14 +176,15 @@ fn session(
         merchant_id: format!("m{merchant}"),
         start_at,
         end_at: start_at.plus_seconds(i64::from(seconds)),
-        signals: SessionSignals {
+        signals: Some(SessionSignals {
             viewers: vec![viewers; n],
             comments: vec![comments; n],
             likes: vec![0; n],
             gifts: vec![0; n],
             orders: vec![0; n],
             gmv_fen: vec![0; n],
-        },
+        }),
+        summary: None,
         on_air: Vec::new(),
         explain_marks: Vec::new(),
         staged: Vec::new(),
