@@ -12,6 +12,7 @@ use crate::live_view::{LiveRoomView, Reply, DEMO_REQUEST};
 use crate::pages::{
     assistant::AssistantPage, clip::ClipPage, import::ImportPage, live_room::LiveRoom,
     merchant::MerchantPage, not_found::NotFound, preview::PreviewPage, reviews::ReviewsPage,
+    room::RoomPage,
 };
 use crate::state::{AppData, DataContext, ImportSession, Source};
 use crate::storage;
@@ -34,6 +35,9 @@ pub enum Route {
     Assistant { id: String },
     #[at("/merchant/:id/preview")]
     Preview { id: String },
+    /// A viewer's live room: one session replayed.
+    #[at("/live/:session")]
+    Room { session: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -48,6 +52,7 @@ fn switch(route: Route) -> Html {
         Route::Preview { id } => html! { <PreviewPage id={id} /> },
         Route::Clip { id } => html! { <ClipPage id={id} /> },
         Route::Assistant { id } => html! { <AssistantPage id={id} /> },
+        Route::Room { session } => html! { <RoomPage session={session} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

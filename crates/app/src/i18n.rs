@@ -11,6 +11,7 @@ pub mod assistant;
 pub mod clip;
 pub mod preview;
 pub mod reviews;
+pub mod room;
 pub use clip::ClipTexts;
 use livetrust_widgets::i18n::{ViewerTexts, EN as VIEWER_EN, ZH as VIEWER_ZH};
 pub use preview::PreviewTexts;
@@ -83,6 +84,8 @@ pub struct Texts {
     pub clip: &'static ClipTexts,
     /// The live assistant page.
     pub assistant: &'static assistant::AssistantTexts,
+    /// The viewer's room page and the list of rooms.
+    pub room: &'static room::RoomTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_live_room: &'static str,
@@ -348,6 +351,7 @@ static ZH: Texts = Texts {
     preview: &preview::ZH,
     clip: &clip::ZH,
     assistant: &assistant::ZH,
+    room: &room::ZH,
     app_name: "回头客信任",
     skip_to_content: "跳到正文",
     nav_live_room: "直播间",
@@ -501,6 +505,7 @@ static EN: Texts = Texts {
     preview: &preview::EN,
     clip: &clip::EN,
     assistant: &assistant::EN,
+    room: &room::EN,
     app_name: "livetrust",
     skip_to_content: "Skip to content",
     nav_live_room: "Live room",

@@ -1,6 +1,7 @@
 //! What the viewer's live room shows, as plain data: the shops streaming now (those with live
 //! sessions first, then the rest, in data order), each with its name, category, trust badge and
-//! what its repeat buyers say.
+//! what its repeat buyers say; and each shop's room on air (`LiveRoomSession`), which the room
+//! page (`/live/:session`) replays.
 //!
 //! It is all the live room needs, so the demo's live room never waits for the marketplace on the
 //! page's thread: the worker (`src/bin/livetrust-worker.rs`) generates the demo, computes the
@@ -8,10 +9,12 @@
 //! reads the JSON with the widgets' serde-free badge reader ([`LiveRoomView::read`]), so the
 //! app carries no deserializer for index reports.
 
+use livetrust_core::model::LiveSession;
 use livetrust_core::reviews::{Reviews, ReviewsConfig};
+use livetrust_core::staging::LivePlan;
 use livetrust_widgets::read::{badge_data, preview_data, reviews_data, ReadError};
 use livetrust_widgets::{BadgeData, PreviewData, ReviewsData};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::{AppData, Source};
@@ -41,6 +44,98 @@ pub struct LiveRoomView {
     /// Merchants in the data (the source banner says how many).
     pub merchants: usize,
     pub shops: Vec<LiveShop>,
+    /// One room per listed shop that has a session, in the shops' order.
+    pub rooms: Vec<LiveRoomSession>,
+}
+
+/// A product's name in the room.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductTitle {
+    pub product_id: String,
+    pub title: String,
+}
+
+/// A room on air as the room page replays it: the session without its per-second signals and
+/// transcript, its plan (products and live prices), the products' names, and the audience every
+/// 10 seconds when the session kept its signals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveRoomSession {
+    pub shop_id: String,
+    pub session: LiveSession,
+    pub plan: LivePlan,
+    pub titles: Vec<ProductTitle>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub viewers_every_10s: Option<Vec<u32>>,
+}
+
+impl LiveRoomSession {
+    /// The shop's room: its latest session with per-second signals (the replay can show its
+    /// audience), else its latest session; none without sessions.
+    fn of(data: &AppData, shop_id: &str) -> Option<LiveRoomSession> {
+        let sessions = data
+            .dataset
+            .live_sessions
+            .iter()
+            .filter(|s| s.merchant_id == shop_id);
+        let chosen = sessions
+            .clone()
+            .filter(|s| s.signals.is_some())
+            .max_by_key(|s| s.start_at)
+            .or_else(|| sessions.max_by_key(|s| s.start_at))?;
+        let plan = LivePlan::from_dataset(&data.dataset, &chosen.id).ok()?;
+        let titles = plan
+            .products
+            .iter()
+            .filter_map(|p| {
+                let product = data
+                    .dataset
+                    .products
+                    .iter()
+                    .find(|x| x.id == p.product_id)?;
+                Some(ProductTitle {
+                    product_id: p.product_id.clone(),
+                    title: product.title.clone(),
+                })
+            })
+            .collect();
+        let viewers_every_10s = chosen.signals.as_ref().map(|s| {
+            s.viewers
+                .chunks(10)
+                .map(|c| c.first().copied().unwrap_or_default())
+                .collect()
+        });
+        let mut session = chosen.clone();
+        session.signals = None;
+        session.transcript = Vec::new();
+        if session.summary.is_none() {
+            session.summary = chosen
+                .signals
+                .as_ref()
+                .map(livetrust_core::model::SessionSummary::of);
+        }
+        Some(LiveRoomSession {
+            shop_id: shop_id.to_owned(),
+            session,
+            plan,
+            titles,
+            viewers_every_10s,
+        })
+    }
+
+    pub fn title_of(&self, product_id: &str) -> String {
+        self.titles
+            .iter()
+            .find(|t| t.product_id == product_id)
+            .map_or_else(|| product_id.to_owned(), |t| t.title.clone())
+    }
+
+    /// Concurrent viewers at `second`, when the session kept its signals.
+    pub fn viewers_at(&self, second: u32) -> Option<u32> {
+        let v = self.viewers_every_10s.as_ref()?;
+        v.get((second / 10) as usize).or(v.last()).copied()
+    }
 }
 
 impl LiveRoomView {
@@ -67,6 +162,10 @@ impl LiveRoomView {
             &data.config,
         )
         .ok();
+        let rooms = ids
+            .iter()
+            .filter_map(|id| LiveRoomSession::of(data, id))
+            .collect();
         let shops = ids
             .into_iter()
             .filter_map(|id| data.merchant(id))
@@ -86,6 +185,7 @@ impl LiveRoomView {
             source: data.source,
             merchants: data.dataset.merchants.len(),
             shops,
+            rooms,
         }
     }
 }
@@ -116,10 +216,21 @@ pub enum WorkerReply {
     Ready,
     LiveRoom {
         view: LiveRoomView,
+        /// How long the worker took, for the start-up benchmark (`globalThis.livetrustDemoTimings`).
+        timings: DemoTimings,
     },
     Failed {
         error: String,
     },
+}
+
+/// Milliseconds the worker spent generating the demo, computing its index and building the view.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoTimings {
+    pub generate_ms: f64,
+    pub index_ms: f64,
+    pub view_ms: f64,
 }
 
 /// What the page asks the worker; one kind for now.
@@ -213,10 +324,20 @@ impl LiveRoomView {
                 })?,
             });
         }
+        // Rooms are plain session data: read with serde (no report types among them).
+        let rooms_json = js_sys::JSON::stringify(&get("rooms"))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        let rooms = serde_json::from_str(&rooms_json).map_err(|e| ReadError {
+            path: "view.rooms".to_owned(),
+            expected: ["rooms of live sessions (", &e.to_string(), ")"].concat(),
+        })?;
         Ok(LiveRoomView {
             source: Self::read_source(&get("source"))?,
             merchants: number(view, "view.", "merchants")? as usize,
             shops: read,
+            rooms,
         })
     }
 }
@@ -241,6 +362,14 @@ impl Reply {
         match kind.as_deref() {
             Some("ready") => Reply::Ready,
             Some("liveRoom") => {
+                // Published for the start-up benchmark (tests/bench/startup.bench.mjs).
+                if let Ok(timings) = js_sys::Reflect::get(&value, &JsValue::from_str("timings")) {
+                    let _ = js_sys::Reflect::set(
+                        &js_sys::global(),
+                        &JsValue::from_str("livetrustDemoTimings"),
+                        &timings,
+                    );
+                }
                 let view =
                     js_sys::Reflect::get(&value, &JsValue::from_str("view")).unwrap_or_default();
                 match LiveRoomView::read(&view) {

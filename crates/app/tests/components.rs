@@ -399,7 +399,19 @@ fn the_live_room_view_the_worker_sends_reads_back_as_it_was() {
     use livetrust_app::live_view::{Reply, WorkerReply};
     let view = LiveRoomView::of(&data());
     assert_eq!(view.shops.len(), livetrust_app::live_view::SHOWN);
-    let json = serde_json::to_string(&WorkerReply::LiveRoom { view: view.clone() }).unwrap();
+    // Every listed shop that streams has its room, its session's seconds left behind.
+    assert!(!view.rooms.is_empty());
+    for room in &view.rooms {
+        assert!(view.shops.iter().any(|s| s.id == room.shop_id));
+        assert_eq!(room.session.merchant_id, room.shop_id);
+        assert!(room.session.signals.is_none() && room.session.summary.is_some());
+        assert!(!room.plan.products.is_empty());
+    }
+    let json = serde_json::to_string(&WorkerReply::LiveRoom {
+        view: view.clone(),
+        timings: Default::default(),
+    })
+    .unwrap();
     assert_eq!(Reply::read(&json), Reply::LiveRoom(view));
     assert_eq!(Reply::read(r#"{"kind":"ready"}"#), Reply::Ready);
     assert_eq!(
@@ -409,6 +421,11 @@ fn the_live_room_view_the_worker_sends_reads_back_as_it_was() {
     assert_eq!(
         Reply::read(r#"{"kind":"liveRoom","view":{"shops":[{"id":"m1"}]}}"#),
         Reply::Failed("view.shops[0].name: expected a string".to_owned())
+    );
+    let no_rooms = json.replace(r#""rooms":["#, r#""rooms":[1,"#);
+    assert!(
+        matches!(Reply::read(&no_rooms), Reply::Failed(e) if e.starts_with("view.rooms: expected rooms of live sessions")),
+        "a broken room is named"
     );
     assert_eq!(
         Reply::read("not json"),

@@ -1,5 +1,5 @@
 // Lighthouse (simulated mobile: the default config; and desktop) on the widget example host page
-// with twenty badges and on the app's live room, with Debian Chromium, served brotli-compressed as
+// with twenty badges, on the app's live room and on a viewer's room page (/live/:session), with Debian Chromium, served brotli-compressed as
 // a real deployment would be. Installs lighthouse into
 // this directory on first use. Usage: node tests/bench/lighthouse/lighthouse.bench.mjs [DIST_DIR]
 import fs from 'node:fs';
@@ -22,8 +22,9 @@ fs.mkdirSync(OUT, { recursive: true });
 const { site } = buildSite(demoReports());
 const RUNS = Number(process.env.RUNS ?? 3);
 
-async function audit(name, root, config) {
-  const { server, url } = await serve(root, 0, { compress: true });
+async function audit(name, root, config, route = '') {
+  const { server, url: base } = await serve(root, 0, { compress: true });
+  const url = base + route;
   const results = [];
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -61,3 +62,22 @@ await audit('widgets-example-mobile', site, undefined);
 await audit('widgets-example-desktop', site, desktopConfig);
 await audit('app-live-room-mobile', DIST, undefined);
 await audit('app-live-room-desktop', DIST, desktopConfig);
+// A viewer's room while its session replays (the clock ticks every second), on a phone: the first
+// listed room, which is the latest session with signals of the shop streaming in ls0001.
+await audit('app-room-mobile', DIST, undefined, `live/${firstRoom()}`);
+
+function firstRoom() {
+  const cli = process.env.LIVETRUST_CLI ?? path.join(here, '../../../target/release/livetrust');
+  const dir = fs.mkdtempSync(path.join(OUT, 'demo-'));
+  try {
+    execFileSync(cli, ['demo', '--out', dir], { stdio: 'ignore' });
+    const file = fs.readdirSync(dir).find((f) => f.startsWith('liveSessions'));
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const sessions = file.endsWith('.ndjson') ? text.trim().split('\n').map((l) => JSON.parse(l)) : JSON.parse(text);
+    const shop = sessions.find((s) => s.id === 'ls0001').merchantId;
+    return sessions.filter((s) => s.merchantId === shop && s.signals)
+      .sort((a, b) => Date.parse(b.startAt) - Date.parse(a.startAt))[0].id;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

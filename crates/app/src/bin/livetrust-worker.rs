@@ -6,8 +6,9 @@
 use std::cell::RefCell;
 
 use livetrust_app::audience_worker::{ToWorker, WorkerState};
-use livetrust_app::live_view::{LiveRoomView, WorkerReply, DEMO_REQUEST};
-use livetrust_app::state::AppData;
+use livetrust_app::live_view::{DemoTimings, LiveRoomView, WorkerReply, DEMO_REQUEST};
+use livetrust_app::state::{demo_config, AppData, Source};
+use livetrust_core::generate::generate;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -39,10 +40,30 @@ fn live_room(request: &str) -> WorkerReply {
             error: ["unknown request: ", request].concat(),
         };
     }
-    match AppData::demo() {
-        Ok(data) => WorkerReply::LiveRoom {
-            view: LiveRoomView::of(&data),
-        },
+    let t0 = js_sys::Date::now();
+    let config = demo_config();
+    let data = generate(&config).and_then(|dataset| {
+        let t1 = js_sys::Date::now();
+        let source = Source::Demo {
+            seed: config.seed,
+            merchants: config.merchants,
+        };
+        AppData::new(source, dataset).map(|d| (d, t1))
+    });
+    match data {
+        Ok((data, t1)) => {
+            let t2 = js_sys::Date::now();
+            let view = LiveRoomView::of(&data);
+            let t3 = js_sys::Date::now();
+            WorkerReply::LiveRoom {
+                view,
+                timings: DemoTimings {
+                    generate_ms: t1 - t0,
+                    index_ms: t2 - t1,
+                    view_ms: t3 - t2,
+                },
+            }
+        }
         Err(e) => WorkerReply::Failed {
             error: e.to_string(),
         },

@@ -1,4 +1,5 @@
-//! The viewer's live room: the shops streaming now, each with its trust badge from the index, and
+//! The viewer's live room: the rooms on air (each opens its room page, `pages::room`), the shops
+//! streaming now, each with its trust badge from the index, and
 //! what the chosen shop's repeat buyers say (回头客说, the widgets' carousel), from the live room's
 //! view (`live_view`), which the demo computes in a worker: the page shows its layout at once and
 //! fills in. Replies the merchant published in this browser are shown over the data's own.
@@ -51,8 +52,31 @@ pub fn live_room() -> Html {
                     </div>
                 })
             });
+            let rt = t.room;
+            let rooms = html! {
+                <section class="room-list" aria-labelledby="rooms-title">
+                    <h2 id="rooms-title">{ rt.rooms_heading }</h2>
+                    <p class="hint">{ rt.rooms_intro }</p>
+                    <ul>
+                        { for view.rooms.iter().filter_map(|r| {
+                            let shop = view.shops.iter().find(|s| s.id == r.shop_id)?;
+                            let first = r.session.on_air.first().map(|a| r.title_of(&a.product_id));
+                            Some(html! {
+                                <li key={r.session.id.clone()} data-session={r.session.id.clone()}>
+                                    <Link<Route> to={Route::Room { session: r.session.id.clone() }} classes="room-link">
+                                        <span class="room-link-shop">{ &shop.name }</span>
+                                        <span class="room-link-product">{ first.unwrap_or_default() }</span>
+                                        <span class="room-link-enter">{ rt.enter }</span>
+                                    </Link<Route>>
+                                </li>
+                            })
+                        }) }
+                    </ul>
+                </section>
+            };
             html! {
                 <>
+                    { rooms }
                     { for carousel }
                     <ul class="merchant-list">
                         { for view.shops.iter().map(|shop| {

@@ -8,3 +8,4 @@ pub mod merchant;
 pub mod not_found;
 pub mod preview;
 pub mod reviews;
+pub mod room;

@@ -6,18 +6,21 @@
 //!
 //! `config` (horizon, limits, the entry rate), `state` (the live plan and the zone's state, and
 //! the checks a loaded state must pass), `edit` (stage, unstage, reorder, go on air, the clock),
-//! `report` (the coming-up strip) and `matching` (the audience package of the staged products).
+//! `report` (the coming-up strip), `matching` (the audience package of the staged products) and
+//! `room` (what the viewer's room shows at a moment of the session).
 
 pub mod config;
 pub mod edit;
 pub mod matching;
 pub mod report;
+pub mod room;
 pub mod state;
 
 pub use config::StagingConfig;
 pub use edit::{apply, apply_all, StagingEdit};
 pub use matching::{priority_match, MatchReport, ProductMatch};
 pub use report::{coming_up, ComingUp};
+pub use room::{room_moment, CartOnAir, RoomMoment};
 pub use state::{LivePlan, OnAirNow, StagingState};
 
 #[cfg(test)]
