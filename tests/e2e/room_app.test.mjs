@@ -158,6 +158,36 @@ test('staged in the live assistant, a product shows in the room’s strip, in an
   await page.context().close();
 });
 
+test('a recording the viewer picks plays in a real <video> and drives the clock', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livetrust-room-rec-'));
+  const file = path.join(dir, 'rec.mp4');
+  try {
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i',
+      'testsrc=size=160x284:rate=30:duration=20', '-c:v', 'libx264', '-preset', 'ultrafast',
+      '-pix_fmt', 'yuv420p', file]);
+    const page = await app.page({ viewport: PHONE });
+    await enter(page);
+    await page.setInputFiles('.room-recording input[type=file]', file);
+    await page.waitForSelector('video.room-video');
+    // The session's clock is past the recording's 20 s, so it plays from its start.
+    await page.waitForFunction(() => document.querySelector('video.room-video').currentTime > 2, null, { timeout: 15_000 });
+    const [clock, time] = await page.evaluate(() => [
+      Number(document.querySelector('.room-clock').dataset.second),
+      document.querySelector('video.room-video').currentTime,
+    ]);
+    assert.ok(Math.abs(clock - Math.floor(time)) <= 1, `clock ${clock} s, video at ${time} s`);
+    await page.click('.room-pause');
+    const paused = await page.evaluate(() => document.querySelector('video.room-video').paused);
+    assert.equal(paused, true, 'pause pauses the recording');
+    await screenshot(page, 'room-phone-recording');
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('an unknown room says so and leads back', async () => {
   const page = await app.page({ viewport: PHONE });
   await page.goto(`${app.url}live/no-such-session`);

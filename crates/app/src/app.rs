@@ -64,6 +64,12 @@ pub fn app() -> Html {
     {
         // Keep <html lang> in step so screen readers pronounce the text in the right language.
         let tag = lang.tag();
+        // The start-up shell of index.html goes as soon as the app has rendered.
+        use_effect_with((), |_| {
+            if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+                boot.remove();
+            }
+        });
         use_effect_with(tag, |tag| {
             if let Some(root) = gloo::utils::document().document_element() {
                 let _ = root.set_attribute("lang", tag);

@@ -23,6 +23,8 @@ const { site } = buildSite(demoReports());
 const RUNS = Number(process.env.RUNS ?? 3);
 
 async function audit(name, root, config, route = '') {
+  // LIGHTHOUSE_ONLY=app-room audits only the pages whose name contains it.
+  if (process.env.LIGHTHOUSE_ONLY && !name.includes(process.env.LIGHTHOUSE_ONLY)) return;
   const { server, url: base } = await serve(root, 0, { compress: true });
   const url = base + route;
   const results = [];

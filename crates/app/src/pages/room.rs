@@ -59,6 +59,9 @@ pub fn room_page(props: &RoomPageProps) -> Html {
     let playing = use_state(|| true);
     let media = use_state(|| None::<Rc<Media>>);
     let video = use_node_ref();
+    // The side column (strip, carousel, preview) renders a moment after the stream, so the
+    // room's arrival is two short tasks instead of one long one.
+    let side_ready = use_state(|| false);
 
     let view = ctx.as_ref().and_then(|c| c.live.clone());
     let room = view.as_ref().and_then(|v| {
@@ -138,6 +141,17 @@ pub fn room_page(props: &RoomPageProps) -> Html {
         });
     }
 
+    {
+        let side_ready = side_ready.clone();
+        use_effect_with(room.is_some(), move |&has_room| {
+            if has_room && !*side_ready {
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(Duration::ZERO).await;
+                    side_ready.set(true);
+                });
+            }
+        });
+    }
     let title_text = room
         .as_ref()
         .and_then(|r| view.as_ref()?.shops.iter().find(|s| s.id == r.shop_id))
@@ -154,7 +168,8 @@ pub fn room_page(props: &RoomPageProps) -> Html {
             <section class="room-page" aria-labelledby="room-title" aria-busy="true">
                 <div class="room-stage room-loading">
                     <h1 id="room-title" ref={heading} tabindex="-1" class="room-shop-name">{ t.live_room_title }</h1>
-                    <p role="status">{ rt.loading }</p>
+                    // The stream's place, at the size of what replaces it, from the first paint.
+                    <p role="status" class="standin-product room-loading-text">{ rt.loading }</p>
                 </div>
                 <div class="room-side"></div>
             </section>
@@ -225,10 +240,18 @@ pub fn room_page(props: &RoomPageProps) -> Html {
     };
     let on_loaded = {
         let video = video.clone();
+        let playing = playing.clone();
         Callback::from(move |_: Event| {
-            // Start the recording where the session is.
+            // Start the recording where the session is, when it is that long.
             if let Some(v) = video.cast::<web_sys::HtmlVideoElement>() {
-                v.set_current_time(f64::from(now));
+                if f64::from(now) < v.duration() {
+                    v.set_current_time(f64::from(now));
+                }
+                // Muted as a property too (the attribute alone may not count for autoplay).
+                v.set_muted(true);
+                if *playing {
+                    let _ = v.play();
+                }
             }
         })
     };
@@ -358,9 +381,9 @@ pub fn room_page(props: &RoomPageProps) -> Html {
                     } }
                 </section>
                 // The carousel and the card name themselves (回头客说, 直播预告).
-                <div class="room-reviews">{ for reviews }</div>
+                <div class="room-reviews">{ for reviews.filter(|_| *side_ready) }</div>
                 if let Some(p) = preview {
-                    <div class="room-preview">{ p }</div>
+                    <div class="room-preview">{ if *side_ready { p } else { Html::default() } }</div>
                 }
                 { back }
             </div>

@@ -54,22 +54,25 @@ impl ClipSource {
             .collect();
         ids.sort_unstable();
         ids.dedup();
+        // The unit prices of the session's orders, in one pass over the orders.
+        let mut units: std::collections::BTreeMap<&str, Vec<i64>> =
+            ids.iter().map(|&id| (id, Vec::new())).collect();
+        for o in &data.orders {
+            if o.paid_at >= session.start_at
+                && o.paid_at < session.end_at
+                && o.quantity > 0
+                && o.merchant_id == session.merchant_id
+            {
+                if let Some(list) = units.get_mut(o.product_id.as_str()) {
+                    list.push(o.amount_fen / i64::from(o.quantity));
+                }
+            }
+        }
         let products = ids
             .into_iter()
             .filter_map(|id| data.products.iter().find(|p| p.id == id))
             .map(|p| {
-                let mut units: Vec<i64> = data
-                    .orders
-                    .iter()
-                    .filter(|o| {
-                        o.product_id == p.id
-                            && o.merchant_id == session.merchant_id
-                            && o.quantity > 0
-                            && o.paid_at >= session.start_at
-                            && o.paid_at < session.end_at
-                    })
-                    .map(|o| o.amount_fen / i64::from(o.quantity))
-                    .collect();
+                let mut units = units.remove(p.id.as_str()).unwrap_or_default();
                 units.sort_unstable();
                 let price_fen = units
                     .get(units.len().saturating_sub(1) / 2)
