@@ -80,6 +80,7 @@ pub fn run(args: &[&str]) -> Result {
     let demo = demo_data("demo-1000", &["--merchants", "1000"])?;
     cargo_bench("import")?;
     cargo_bench("index")?;
+    cargo_bench("generate")?;
     pkg::build()?;
     browser_bench("tests/bench/import.bench.mjs", &demo)?;
     run_command(cmd(
