@@ -7,6 +7,7 @@ import init, {
   Market,
   exportClip,
   planClip,
+  campaignsIcs,
   checkPreview,
   checkReply,
   reservationIcs,
@@ -25,6 +26,8 @@ import init, {
   type ExportFormat,
   type StagingReport,
   type StagingEdit,
+  type CalendarReport,
+  type CampaignCalendar,
   type IndexReport,
   type PreviewOutcome,
   type PreviewRequest,
@@ -140,6 +143,25 @@ export async function consume(files: ValidateInput, wasmBytes: BufferSource): Pr
     // @ts-expect-error a stage edit names its product.
     market.staging(sessions[0], { edits: [{ op: 'stage', inMinutes: 5 }] });
   }
+
+  // The campaign calendar: the demo's, and one of the team's own with typed gates.
+  const calendar: CalendarReport = market.campaignCalendar(index.merchantId, undefined, '2022-05-11');
+  const first = calendar.campaigns[0];
+  out.push(first.status, String(first.eligible), String(first.keyDates[0].daysFromToday));
+  for (const g of first.gates) out.push(g.gate.kind, String(g.passed), String(g.value ?? ''));
+  const own: CampaignCalendar = {
+    source: 'our plan',
+    campaigns: [{
+      id: 'summer-2027', name: '夏日好物节', level: 'A+',
+      signup: { start: '2027-05-01', end: '2027-05-20' }, event: { start: '2027-06-01', end: '2027-06-18' },
+      gameplays: [], rewards: [{ description: '流量券', topN: 10 }],
+      gates: [{ kind: 'minFollowers', min: 1000 }, { kind: 'maxMetric', metric: 'complaintRate', max: 0.02 }],
+    }],
+  };
+  market.campaignCalendar(index.merchantId, own, undefined);
+  out.push(campaignsIcs(own, ['summer-2027'], '2027-04-01T00:00:00Z'));
+  // @ts-expect-error a gate's kind is one of the documented ones.
+  own.campaigns[0].gates.push({ kind: 'minVibes', min: 1 });
   market.free();
 
   try {

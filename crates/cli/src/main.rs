@@ -157,6 +157,27 @@ enum Command {
         #[arg(long)]
         request: Option<PathBuf>,
     },
+    /// The campaign calendar (营销日历) for a merchant: each campaign's status, its gates with
+    /// the merchant's values, what to improve and the dates that matter; or chosen campaigns
+    /// as an .ics file.
+    Calendar {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        merchant: String,
+        /// A calendar JSON file (default: the demo's 2022 calendar, docs/calendar.md).
+        #[arg(long)]
+        calendar: Option<PathBuf>,
+        /// The day T the index is computed as of (default: the day after the latest order).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// The day the statuses and countdowns are for, YYYY-MM-DD (default: T).
+        #[arg(long)]
+        today: Option<String>,
+        /// Print these campaigns (by id, repeatable) as an .ics file instead of the report.
+        #[arg(long = "ics")]
+        ics: Vec<String>,
+    },
     /// Write the deterministic demo marketplace as a dataset directory of NDJSON files.
     Demo {
         #[arg(long, default_value_t = 2026)]
@@ -248,6 +269,21 @@ fn main() -> ExitCode {
             session_id,
             request,
         } => staging(data, session_id, request.as_deref()),
+        Command::Calendar {
+            data,
+            merchant,
+            calendar,
+            as_of,
+            today,
+            ics,
+        } => calendar_command(
+            data,
+            merchant,
+            calendar.as_deref(),
+            as_of.as_deref(),
+            today.as_deref(),
+            ics,
+        ),
         Command::Demo {
             seed,
             merchants,
@@ -318,6 +354,11 @@ fn main() -> ExitCode {
         }
     };
     match result {
+        // CRLF-terminated files (.ics) are printed as they are.
+        Ok(text) if text.ends_with("\r\n") => {
+            emit(&text);
+            ExitCode::SUCCESS
+        }
         Ok(json) => {
             emit(&format!("{json}\n"));
             ExitCode::SUCCESS
@@ -382,7 +423,6 @@ fn load(
     Ok((dataset, as_of))
 }
 
-/// Imports a dataset; problems are listed on stderr and their records skipped.
 /// `livetrust staging`: the request (default: an empty zone at the clock's 0) on the session.
 fn staging(
     data: &std::path::Path,
@@ -401,6 +441,49 @@ fn staging(
     })
 }
 
+/// `livetrust calendar`: the merchant's view of the calendar, or the chosen campaigns as .ics.
+fn calendar_command(
+    data: &std::path::Path,
+    merchant: &str,
+    calendar: Option<&std::path::Path>,
+    as_of: Option<&str>,
+    today: Option<&str>,
+    ics: &[String],
+) -> Result<String, Failure> {
+    use livetrust_core::calendar::{self, CampaignCalendar};
+    let calendar: CampaignCalendar = match calendar {
+        Some(path) => read_json_named(path, "calendar")?,
+        None => calendar::demo_calendar()?,
+    };
+    let (dataset, as_of) = load(data, as_of)?;
+    let today = match today {
+        Some(text) => text.parse().map_err(|_| {
+            livetrust_core::Error::invalid_field(
+                "today",
+                format!("{text:?} is not a YYYY-MM-DD date"),
+            )
+        })?,
+        None => as_of,
+    };
+    if !ics.is_empty() {
+        return Ok(calendar::campaigns_ics(&calendar, ics, today.start())?);
+    }
+    let report = calendar::run(
+        &dataset,
+        merchant,
+        as_of,
+        today,
+        &calendar,
+        &livetrust_core::index::IndexConfig::default(),
+    )?;
+    serde_json::to_string_pretty(&report).map_err(|e| Failure {
+        message: format!("cannot serialize the report: {e}"),
+        typed: None,
+        exit_code: 1,
+    })
+}
+
+/// Imports a dataset; problems are listed on stderr and their records skipped.
 fn load_records(data: &std::path::Path) -> Result<livetrust_core::model::Dataset, Failure> {
     let files = files::data_files(data).map_err(|e| Failure {
         message: format!("cannot read {}: {e}", data.display()),

@@ -450,3 +450,96 @@ fn staging_matches_the_shared_cases() {
         let _ = std::fs::remove_file(&request);
     }
 }
+
+#[test]
+fn the_calendar_evaluates_every_gate_and_exports_chosen_campaigns() {
+    let dir = std::env::temp_dir().join(format!("livetrust-cli-calendar-{}", std::process::id()));
+    let out = dir.to_string_lossy().into_owned();
+    let (code, _, err) = livetrust(&["demo", "--merchants", "40", "--out", &out], "");
+    assert_eq!(code, 0, "{err}");
+    // On a day in the sign-up: open, five days to go.
+    let (code, stdout, err) = livetrust(
+        &[
+            "calendar",
+            "--data",
+            &out,
+            "--merchant",
+            "m0001",
+            "--today",
+            "2022-05-11",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let c = &report["campaigns"][0];
+    assert_eq!(c["campaignId"], "616-2022");
+    assert_eq!(c["status"], "signupOpen");
+    assert_eq!(c["keyDates"][1]["kind"], "signupCloses");
+    assert_eq!(c["keyDates"][1]["daysFromToday"], 5);
+    let gates = c["gates"].as_array().unwrap();
+    assert_eq!(gates.len(), 4);
+    assert_eq!(
+        c["eligible"].as_bool().unwrap(),
+        gates.iter().all(|g| g["passed"].as_bool().unwrap())
+    );
+    // The chosen campaign as .ics: CRLF lines, all-day phases.
+    let (code, ics, err) = livetrust(
+        &[
+            "calendar",
+            "--data",
+            &out,
+            "--merchant",
+            "m0001",
+            "--ics",
+            "616-2022",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(ics.contains("DTSTART;VALUE=DATE:20220520\r\nDTEND;VALUE=DATE:20220619\r\n"));
+    // An unknown campaign, a broken calendar file, an unknown merchant: each names its field.
+    let (code, _, err) = livetrust(
+        &[
+            "calendar",
+            "--data",
+            &out,
+            "--merchant",
+            "m0001",
+            "--ics",
+            "618",
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("campaignIds[0]"), "{err}");
+    let bad = dir.join("..").join(format!(
+        "livetrust-cli-calendar-{}.json",
+        std::process::id()
+    ));
+    std::fs::write(
+        &bad,
+        r#"{"campaigns":[{"id":"x","name":"x","level":"S","signup":{"start":"2027-05-02","end":"2027-05-01"},"event":{"start":"2027-05-20","end":"2027-06-18"}}]}"#,
+    )
+    .unwrap();
+    let (code, _, err) = livetrust(
+        &[
+            "calendar",
+            "--data",
+            &out,
+            "--merchant",
+            "m0001",
+            "--calendar",
+            &bad.to_string_lossy(),
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("campaigns[0].signup.end"), "{err}");
+    let (code, _, err) = livetrust(&["calendar", "--data", &out, "--merchant", "nobody"], "");
+    assert_eq!(code, 1);
+    assert!(err.contains("merchantId"), "{err}");
+    std::fs::remove_file(&bad).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

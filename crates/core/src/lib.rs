@@ -4,6 +4,7 @@
 //! wasm-bindgen or the DOM; the wasm bindings, the Yew app and the CLI are thin shells over it and
 //! must give the same answer for the same JSON.
 
+pub mod calendar;
 pub mod clip;
 pub mod error;
 pub mod generate;

@@ -6,6 +6,7 @@
 //! caller always gets a thrown `LivetrustError` with `kind`, `field` and `reason` and never a panic
 //! (which would kill the module for the whole page).
 
+mod calendar;
 // The clip planner is a default feature so that the benchmark can measure what it adds to the
 // package (`cargo xtask bench clip` builds the package without it).
 #[cfg(feature = "clip")]
@@ -20,6 +21,7 @@ use serde::Deserialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
+pub use calendar::campaigns_ics;
 #[cfg(feature = "clip")]
 pub use clip::{export_clip, plan_clip, Planner as ClipPlanner};
 pub use error::to_js as error_to_js;

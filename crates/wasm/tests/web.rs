@@ -574,3 +574,58 @@ fn staging_matches_the_shared_cases() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn the_campaign_calendar_is_the_cores_and_names_bad_input() {
+    use livetrust_core::calendar;
+    use livetrust_core::generate::{generate, GenerateConfig};
+    let config = GenerateConfig {
+        merchants: 20,
+        ..GenerateConfig::default()
+    };
+    let data = generate(&config).unwrap();
+    let text = serde_json::to_string(&data).unwrap();
+    let files = serde_json::json!([{ "name": "dataset.json", "text": text }]);
+    let market = Market::from_files(Ts::new_unchecked(files_input(&files))).unwrap();
+    let as_of = data.as_of_or_default(None).unwrap();
+    let today: livetrust_core::model::LocalDate = "2022-05-11".parse().unwrap();
+    let expected = calendar::run(
+        &data,
+        "m0001",
+        as_of,
+        today,
+        &calendar::demo_calendar().unwrap(),
+        &livetrust_core::index::IndexConfig::default(),
+    )
+    .unwrap();
+    let got = market
+        .campaign_calendar("m0001", JsValue::UNDEFINED, Some("2022-05-11".into()))
+        .unwrap();
+    // Both through JavaScript numbers, so 59 and 59.0 compare equal.
+    assert_eq!(
+        to_json(&got.js_value()),
+        to_json(&js(&serde_json::to_value(&expected).unwrap()))
+    );
+    let e = market
+        .campaign_calendar("m0001", JsValue::UNDEFINED, Some("May 11".into()))
+        .unwrap_err();
+    assert_eq!(prop(&e, "field").as_deref(), Some("today"));
+    let e = market
+        .campaign_calendar("nobody", JsValue::UNDEFINED, None)
+        .unwrap_err();
+    assert_eq!(prop(&e, "field").as_deref(), Some("merchantId"));
+    let ics = livetrust_wasm::campaigns_ics(
+        JsValue::UNDEFINED,
+        vec!["616-2022".into()],
+        "2022-04-01T00:00:00Z",
+    )
+    .unwrap();
+    assert!(ics.contains("DTSTART;VALUE=DATE:20220420\r\n"));
+    let e = livetrust_wasm::campaigns_ics(
+        JsValue::UNDEFINED,
+        vec!["618".into()],
+        "2022-04-01T00:00:00Z",
+    )
+    .unwrap_err();
+    assert_eq!(prop(&e, "field").as_deref(), Some("campaignIds[0]"));
+}

@@ -36,7 +36,7 @@ pub struct CalendarEvent {
 /// Minutes before the start at which the calendar reminds.
 pub const ALARM_MINUTES: u32 = 10;
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -54,7 +54,7 @@ fn escape(text: &str) -> String {
 }
 
 /// Appends `line` folded at 75 octets (continuations start with a space), then CRLF.
-fn push_folded(out: &mut String, line: &str) {
+pub(crate) fn push_folded(out: &mut String, line: &str) {
     let mut width = 0;
     for c in line.chars() {
         let len = c.len_utf8();
@@ -118,7 +118,7 @@ fn local(t: Timestamp) -> String {
     basic_format(t.unix() + 8 * 3600)
 }
 
-fn utc(t: Timestamp) -> String {
+pub(crate) fn utc(t: Timestamp) -> String {
     basic_format(t.unix()) + "Z"
 }
 
