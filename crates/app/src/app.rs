@@ -10,9 +10,9 @@ use std::rc::Rc;
 use crate::components::source_banner::SourceBanner;
 use crate::live_view::{LiveRoomView, Reply, DEMO_REQUEST};
 use crate::pages::{
-    assistant::AssistantPage, clip::ClipPage, import::ImportPage, live_room::LiveRoom,
-    merchant::MerchantPage, not_found::NotFound, preview::PreviewPage, reviews::ReviewsPage,
-    room::RoomPage,
+    assistant::AssistantPage, calendar::CalendarPage, clip::ClipPage, import::ImportPage,
+    live_room::LiveRoom, merchant::MerchantPage, not_found::NotFound, preview::PreviewPage,
+    reviews::ReviewsPage, room::RoomPage,
 };
 use crate::state::{AppData, DataContext, ImportSession, Source};
 use crate::storage;
@@ -35,6 +35,8 @@ pub enum Route {
     Assistant { id: String },
     #[at("/merchant/:id/preview")]
     Preview { id: String },
+    #[at("/merchant/:id/calendar")]
+    Calendar { id: String },
     /// A viewer's live room: one session replayed.
     #[at("/live/:session")]
     Room { session: String },
@@ -52,6 +54,7 @@ fn switch(route: Route) -> Html {
         Route::Preview { id } => html! { <PreviewPage id={id} /> },
         Route::Clip { id } => html! { <ClipPage id={id} /> },
         Route::Assistant { id } => html! { <AssistantPage id={id} /> },
+        Route::Calendar { id } => html! { <CalendarPage id={id} /> },
         Route::Room { session } => html! { <RoomPage session={session} /> },
         Route::NotFound => html! { <NotFound /> },
     }

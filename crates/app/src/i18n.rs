@@ -8,6 +8,7 @@ use livetrust_core::peer_tier::PeerTier;
 pub use livetrust_widgets::i18n::Lang;
 
 pub mod assistant;
+pub mod calendar;
 pub mod clip;
 pub mod preview;
 pub mod reviews;
@@ -86,6 +87,8 @@ pub struct Texts {
     pub assistant: &'static assistant::AssistantTexts,
     /// The viewer's room page and the list of rooms.
     pub room: &'static room::RoomTexts,
+    /// The campaign calendar page.
+    pub calendar: &'static calendar::CalendarTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_live_room: &'static str,
@@ -352,6 +355,7 @@ static ZH: Texts = Texts {
     clip: &clip::ZH,
     assistant: &assistant::ZH,
     room: &room::ZH,
+    calendar: &calendar::ZH,
     app_name: "回头客信任",
     skip_to_content: "跳到正文",
     nav_live_room: "直播间",
@@ -506,6 +510,7 @@ static EN: Texts = Texts {
     clip: &clip::EN,
     assistant: &assistant::EN,
     room: &room::EN,
+    calendar: &calendar::EN,
     app_name: "livetrust",
     skip_to_content: "Skip to content",
     nav_live_room: "Live room",

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod assistant;
+pub mod calendar;
 pub mod clip;
 pub mod import;
 pub mod live_room;
