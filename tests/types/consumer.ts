@@ -27,6 +27,7 @@ import init, {
   type StagingReport,
   type StagingEdit,
   type CalendarReport,
+  type ColdStartReport,
   type CampaignCalendar,
   type IndexReport,
   type PreviewOutcome,
@@ -143,6 +144,12 @@ export async function consume(files: ValidateInput, wasmBytes: BufferSource): Pr
     // @ts-expect-error a stage edit names its product.
     market.staging(sessions[0], { edits: [{ op: 'stage', inMinutes: 5 }] });
   }
+
+  // The cold-start plan: each step's progress and the next one.
+  const cold: ColdStartReport = market.coldStart(index.merchantId, undefined);
+  out.push(cold.next ?? 'all done', ...cold.steps.map((s) => `${s.id}:${s.value}/${s.target}:${s.status}`));
+  // @ts-expect-error a goal's kind is one of the documented ones.
+  market.coldStart(index.merchantId, { pools: [], plans: [{ merchantType: 'brand', steps: [{ id: 'x', unlocks: 'p', goal: { kind: 'likes', count: 1 } }] }] });
 
   // The campaign calendar: the demo's, and one of the team's own with typed gates.
   const calendar: CalendarReport = market.campaignCalendar(index.merchantId, undefined, '2022-05-11');

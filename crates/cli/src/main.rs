@@ -157,6 +157,17 @@ enum Command {
         #[arg(long)]
         request: Option<PathBuf>,
     },
+    /// The cold-start assistant (冷启助手) for a merchant: its type's step plan, each step's
+    /// progress from the data, the next step and what is missing for it.
+    Coldstart {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        merchant: String,
+        /// A ColdStartConfig JSON (default: the documented plans, docs/coldstart.md).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// The campaign calendar (营销日历) for a merchant: each campaign's status, its gates with
     /// the merchant's values, what to improve and the dates that matter; or chosen campaigns
     /// as an .ics file.
@@ -269,6 +280,11 @@ fn main() -> ExitCode {
             session_id,
             request,
         } => staging(data, session_id, request.as_deref()),
+        Command::Coldstart {
+            data,
+            merchant,
+            config,
+        } => coldstart(data, merchant, config.as_deref()),
         Command::Calendar {
             data,
             merchant,
@@ -434,6 +450,25 @@ fn staging(
         None => livetrust_core::staging::StagingRequest::default(),
     };
     let report = livetrust_core::staging::run(&load_records(data)?, session_id, &request, None)?;
+    serde_json::to_string_pretty(&report).map_err(|e| Failure {
+        message: format!("cannot serialize the report: {e}"),
+        typed: None,
+        exit_code: 1,
+    })
+}
+
+/// `livetrust coldstart`: the merchant's cold-start plan with its progress.
+fn coldstart(
+    data: &std::path::Path,
+    merchant: &str,
+    config: Option<&std::path::Path>,
+) -> Result<String, Failure> {
+    use livetrust_core::coldstart::{self, ColdStartConfig};
+    let config: ColdStartConfig = match config {
+        Some(path) => read_json_named(path, "config")?,
+        None => ColdStartConfig::default(),
+    };
+    let report = coldstart::run(&load_records(data)?, merchant, &config)?;
     serde_json::to_string_pretty(&report).map_err(|e| Failure {
         message: format!("cannot serialize the report: {e}"),
         typed: None,

@@ -543,3 +543,47 @@ fn the_calendar_evaluates_every_gate_and_exports_chosen_campaigns() {
     std::fs::remove_file(&bad).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn coldstart_shows_the_plan_with_progress_and_names_bad_config() {
+    let dir = std::env::temp_dir().join(format!("livetrust-cli-coldstart-{}", std::process::id()));
+    let out = dir.to_string_lossy().into_owned();
+    let (code, _, err) = livetrust(&["demo", "--merchants", "40", "--out", &out], "");
+    assert_eq!(code, 0, "{err}");
+    let (code, stdout, err) = livetrust(&["coldstart", "--data", &out, "--merchant", "m0001"], "");
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["merchantId"], "m0001");
+    let steps = report["steps"].as_array().unwrap();
+    assert!(!steps.is_empty());
+    for s in steps {
+        let (value, target) = (s["value"].as_u64().unwrap(), s["target"].as_u64().unwrap());
+        assert_eq!(
+            s["missing"].as_u64().unwrap(),
+            target.saturating_sub(value),
+            "{s}"
+        );
+        assert_eq!(s["status"] == "done", value >= target, "{s}");
+    }
+    let bad = dir.join("..").join(format!(
+        "livetrust-cli-coldstart-{}.json",
+        std::process::id()
+    ));
+    std::fs::write(&bad, r#"{"pools":[],"plans":[]}"#).unwrap();
+    let (code, _, err) = livetrust(
+        &[
+            "coldstart",
+            "--data",
+            &out,
+            "--merchant",
+            "m0001",
+            "--config",
+            &bad.to_string_lossy(),
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("plans"), "{err}");
+    std::fs::remove_file(&bad).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

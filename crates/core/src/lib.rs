@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod clip;
+pub mod coldstart;
 pub mod error;
 pub mod generate;
 pub mod import;

@@ -7,6 +7,7 @@
 //! (which would kill the module for the whole page).
 
 mod calendar;
+mod coldstart;
 // The clip planner is a default feature so that the benchmark can measure what it adds to the
 // package (`cargo xtask bench clip` builds the package without it).
 #[cfg(feature = "clip")]

@@ -629,3 +629,28 @@ fn the_campaign_calendar_is_the_cores_and_names_bad_input() {
     .unwrap_err();
     assert_eq!(prop(&e, "field").as_deref(), Some("campaignIds[0]"));
 }
+
+#[wasm_bindgen_test]
+fn the_cold_start_plan_is_the_cores_and_names_bad_config() {
+    use livetrust_core::coldstart::{self, ColdStartConfig};
+    use livetrust_core::generate::{generate, GenerateConfig};
+    let data = generate(&GenerateConfig {
+        merchants: 20,
+        ..GenerateConfig::default()
+    })
+    .unwrap();
+    let files = serde_json::json!([{ "name": "dataset.json", "text": serde_json::to_string(&data).unwrap() }]);
+    let market = Market::from_files(Ts::new_unchecked(files_input(&files))).unwrap();
+    for m in data.merchants.iter().take(5) {
+        let expected = coldstart::run(&data, &m.id, &ColdStartConfig::default()).unwrap();
+        let got = market.cold_start(&m.id, JsValue::UNDEFINED).unwrap();
+        assert_eq!(
+            to_json(&got.js_value()),
+            to_json(&js(&serde_json::to_value(&expected).unwrap()))
+        );
+    }
+    let e = market
+        .cold_start("m0001", js(&serde_json::json!({"pools": [], "plans": []})))
+        .unwrap_err();
+    assert_eq!(prop(&e, "field").as_deref(), Some("plans"));
+}

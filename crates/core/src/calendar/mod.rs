@@ -49,13 +49,7 @@ pub fn run(
     config: &IndexConfig,
 ) -> Result<CalendarReport> {
     calendar.check()?;
-    let merchant = data
-        .merchants
-        .iter()
-        .find(|m| m.id == merchant_id)
-        .ok_or_else(|| {
-            Error::invalid_field("merchantId", format!("no merchant {merchant_id:?}"))
-        })?;
+    let merchant = data.merchant(merchant_id)?;
     let market = market_index(data, as_of, config)?;
     let report = market.report(merchant_id, config)?;
     let facts = MerchantFacts::of(merchant, &report);

@@ -49,6 +49,14 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// The merchant `id`, or an error naming `merchantId`.
+    pub fn merchant(&self, id: &str) -> crate::Result<&Merchant> {
+        self.merchants
+            .iter()
+            .find(|m| m.id == id)
+            .ok_or_else(|| crate::Error::invalid_field("merchantId", format!("no merchant {id:?}")))
+    }
+
     /// The default as-of date T of an index: the Asia/Shanghai day after the latest payment, so
     /// that [T-30, T-1] ends with the data. None without orders.
     pub fn day_after_latest_order(&self) -> Option<LocalDate> {

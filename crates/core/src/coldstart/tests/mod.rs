@@ -1,0 +1,223 @@
+//! Tests of the cold-start assistant: step progress on hand-made merchants at every goal's
+//! boundary, the configuration's checks, and the demo's merchants at every stage.
+
+use super::*;
+use crate::model::{
+    Channel, Dataset, LiveSession, LocalDate, Merchant, MerchantType, Order, Ratings, Review,
+    SessionSummary, Timestamp,
+};
+
+fn at(minutes: i64) -> Timestamp {
+    "2026-10-01T02:00:00Z"
+        .parse::<Timestamp>()
+        .unwrap()
+        .plus_seconds(minutes * 60)
+}
+
+fn shop(kind: MerchantType) -> Dataset {
+    Dataset {
+        merchants: vec![Merchant {
+            id: "m1".into(),
+            name: "小店".into(),
+            category_id: "c".into(),
+            merchant_type: kind,
+            start_date: LocalDate::from_ymd(2026, 10, 1).unwrap(),
+            followers: 120,
+        }],
+        ..Dataset::default()
+    }
+}
+
+fn order(d: &mut Dataset, buyer: &str, minute: i64, channel: Channel) {
+    let id = format!("o{}", d.orders.len());
+    d.orders.push(Order {
+        id,
+        buyer_id: buyer.into(),
+        merchant_id: "m1".into(),
+        product_id: "p1".into(),
+        channel,
+        quantity: 1,
+        amount_fen: 990,
+        paid_at: at(minute),
+        shipped_at: None,
+        delivered_at: None,
+        refund: None,
+    });
+}
+
+fn session(d: &mut Dataset, minute: i64, minutes: i64) {
+    let id = format!("s{}", d.live_sessions.len());
+    d.live_sessions.push(LiveSession {
+        id,
+        merchant_id: "m1".into(),
+        start_at: at(minute),
+        end_at: at(minute + minutes),
+        signals: None,
+        summary: Some(SessionSummary {
+            viewer_minutes: 10,
+            peak_viewers: 10,
+            ..SessionSummary::default()
+        }),
+        on_air: Vec::new(),
+        explain_marks: Vec::new(),
+        staged: Vec::new(),
+        transcript: Vec::new(),
+    });
+}
+
+fn review(d: &mut Dataset, order: usize, stars: u8, minute: i64) {
+    let o = d.orders[order].clone();
+    let id = format!("r{}", d.reviews.len());
+    d.reviews.push(Review {
+        id,
+        order_id: o.id,
+        buyer_id: o.buyer_id,
+        ratings: Ratings {
+            overall: stars,
+            quality: None,
+            value_for_money: None,
+            logistics: None,
+            service: None,
+        },
+        text: String::new(),
+        media_count: 0,
+        created_at: at(minute),
+        helpful_votes: 0,
+        reply: None,
+    });
+}
+
+fn steps(d: &Dataset) -> ColdStartReport {
+    run(d, "m1", &ColdStartConfig::default()).unwrap()
+}
+
+fn step<'a>(r: &'a ColdStartReport, id: &str) -> &'a StepReport {
+    r.steps.iter().find(|s| s.id == id).unwrap()
+}
+
+#[test]
+fn a_new_streamer_starts_at_the_first_hour_long_session() {
+    let mut d = shop(MerchantType::Individual);
+    let r = steps(&d);
+    assert_eq!(r.next.as_deref(), Some("first-live"));
+    assert_eq!(r.done, 0);
+    assert_eq!(step(&r, "first-live").status, StepStatus::Next);
+    assert_eq!(step(&r, "first-30-orders").status, StepStatus::Later);
+    assert_eq!(step(&r, "first-30-orders").missing, 30);
+    assert_eq!(step(&r, "first-live").unlocks.id, "starter");
+    // 59 minutes is not an hour; 60 is, and the step says when.
+    session(&mut d, 0, 59);
+    assert_eq!(step(&steps(&d), "first-live").status, StepStatus::Next);
+    session(&mut d, 1440, 60);
+    let r = steps(&d);
+    let first = step(&r, "first-live");
+    assert_eq!(
+        (first.status, first.value, first.reached_at),
+        (StepStatus::Done, 1, Some(at(1440)))
+    );
+    assert_eq!(r.next.as_deref(), Some("three-lives"));
+    assert_eq!(step(&r, "three-lives").missing, 2);
+}
+
+#[test]
+fn thirty_orders_unlock_the_trust_pool_at_the_thirtieth() {
+    let mut d = shop(MerchantType::Brand);
+    for k in 0..29 {
+        order(&mut d, &format!("b{k}"), k, Channel::Shop);
+    }
+    let r = steps(&d);
+    assert_eq!(step(&r, "first-30-orders").missing, 1);
+    assert_eq!(r.next.as_deref(), Some("first-30-orders"));
+    order(&mut d, "b29", 100, Channel::LiveRoom);
+    let r = steps(&d);
+    let s = step(&r, "first-30-orders");
+    assert_eq!((s.status, s.reached_at), (StepStatus::Done, Some(at(100))));
+    assert_eq!(s.unlocks.id, "trust");
+    assert_eq!(r.next.as_deref(), Some("ten-good-reviews"));
+}
+
+#[test]
+fn a_repeat_buyer_counts_at_their_second_order_and_only_good_reviews_count() {
+    let mut d = shop(MerchantType::ServiceProvider);
+    order(&mut d, "b1", 0, Channel::Shop);
+    order(&mut d, "b2", 5, Channel::Shop);
+    assert_eq!(step(&steps(&d), "first-repeat-buyer").value, 0);
+    order(&mut d, "b1", 10, Channel::Shop);
+    let r = steps(&d);
+    assert_eq!(step(&r, "first-repeat-buyer").reached_at, Some(at(10)));
+    review(&mut d, 0, 4, 20);
+    review(&mut d, 1, 3, 21);
+    review(&mut d, 2, 5, 22);
+    assert_eq!(step(&steps(&d), "ten-good-reviews").value, 2);
+}
+
+#[test]
+fn short_video_sales_count_only_short_video_orders() {
+    let mut d = shop(MerchantType::Vertical);
+    order(&mut d, "b1", 0, Channel::LiveRoom);
+    order(&mut d, "b2", 1, Channel::ShortVideo);
+    order(&mut d, "b3", 2, Channel::ShortVideo);
+    assert_eq!(step(&steps(&d), "first-short-video-sales").missing, 1);
+    order(&mut d, "b4", 3, Channel::ShortVideo);
+    let r = steps(&d);
+    assert_eq!(step(&r, "first-short-video-sales").reached_at, Some(at(3)));
+    // A later step done before an earlier one: done, and the earlier one is still next.
+    assert_eq!(r.next.as_deref(), Some("first-live"));
+}
+
+#[test]
+fn a_bad_configuration_names_its_field() {
+    let field = |c: ColdStartConfig| c.check().unwrap_err().field().map(str::to_owned);
+    let mut c = ColdStartConfig::default();
+    c.plans[0].steps[1].unlocks = "vip".into();
+    assert_eq!(field(c).as_deref(), Some("plans[0].steps[1].unlocks"));
+    let mut c = ColdStartConfig::default();
+    c.plans[1].steps[0].goal = Goal::Orders { count: 0 };
+    assert_eq!(field(c).as_deref(), Some("plans[1].steps[0].goal.count"));
+    let mut c = ColdStartConfig::default();
+    c.plans.pop();
+    assert_eq!(field(c).as_deref(), Some("plans"));
+    let mut c = ColdStartConfig::default();
+    c.plans[1].merchant_type = MerchantType::Individual;
+    assert_eq!(field(c).as_deref(), Some("plans[1].merchantType"));
+    let mut c = ColdStartConfig::default();
+    c.plans[2].steps[1].id = c.plans[2].steps[0].id.clone();
+    assert_eq!(field(c).as_deref(), Some("plans[2].steps[1].id"));
+    assert_eq!(
+        run(
+            &shop(MerchantType::Brand),
+            "nobody",
+            &ColdStartConfig::default()
+        )
+        .unwrap_err()
+        .field(),
+        Some("merchantId")
+    );
+}
+
+#[test]
+fn the_demo_has_merchants_at_every_stage() {
+    let data = crate::generate::generate(&crate::generate::GenerateConfig::default()).unwrap();
+    let config = ColdStartConfig::default();
+    let mut by_done = std::collections::BTreeMap::new();
+    for m in &data.merchants {
+        let r = run(&data, &m.id, &config).unwrap();
+        let next = r
+            .steps
+            .iter()
+            .filter(|s| s.status == StepStatus::Next)
+            .count();
+        assert_eq!(next, usize::from(r.next.is_some()), "{}", m.id);
+        assert_eq!(
+            r.done as usize
+                + r.steps
+                    .iter()
+                    .filter(|s| s.status != StepStatus::Done)
+                    .count(),
+            r.steps.len()
+        );
+        *by_done.entry(r.done).or_insert(0) += 1;
+    }
+    println!("merchants by steps done: {by_done:?}");
+    assert!(by_done.len() >= 2, "{by_done:?}");
+}
