@@ -155,7 +155,8 @@ test('a second tab editing the same reply is told and read-only, may take it ove
   await item(second).locator('.take-over').click();
   await item(first).locator('.draft-warning', { hasText: '接手' }).waitFor();
   assert.notEqual(await item(first).locator('textarea').getAttribute('readonly'), null);
-  assert.equal(await item(second).locator('textarea').getAttribute('readonly'), null);
+  // The second tab becomes editable once it holds the lock (its own render, not the first's).
+  await item(second).locator('textarea:not([readonly])').waitFor({ timeout: 5000 });
   assert.deepEqual(first.errors, []);
   assert.deepEqual(second.errors, []);
   await context.close();
