@@ -17,6 +17,7 @@ pub mod drafts;
 pub mod hooks;
 pub mod i18n;
 pub mod live_view;
+pub mod local_media;
 pub mod pages;
 pub mod problem_text;
 pub mod replies;

@@ -8,10 +8,10 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use livetrust_core::clip::ClipPlan;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::ClipTexts;
+use crate::local_media::LocalMedia;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ClipPlayerProps {
@@ -21,20 +21,11 @@ pub struct ClipPlayerProps {
     pub on_media: Callback<String>,
 }
 
-/// The object URL of the picked file, revoked when another is picked or the player goes away.
-struct Media(String);
-
-impl Drop for Media {
-    fn drop(&mut self) {
-        let _ = web_sys::Url::revoke_object_url(&self.0);
-    }
-}
-
 #[function_component(ClipPlayer)]
 pub fn clip_player(props: &ClipPlayerProps) -> Html {
     let t = props.texts;
     let video = use_node_ref();
-    let media = use_state(|| None::<Rc<Media>>);
+    let media = use_state(|| None::<Rc<LocalMedia>>);
     let playing = use_state(|| None::<usize>);
     // Bumped to stop a running playback loop.
     let generation = use_mut_ref(|| Rc::new(Cell::new(0u32)));
@@ -42,19 +33,10 @@ pub fn clip_player(props: &ClipPlayerProps) -> Html {
     let on_file = {
         let (media, on_media, playing) = (media.clone(), props.on_media.clone(), playing.clone());
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            if let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) {
-                on_media.emit(file.name());
+            if let Some(m) = LocalMedia::picked(&e) {
+                on_media.emit(m.name.clone());
                 playing.set(None);
-                media.set(Some(Rc::new(Media(url))));
+                media.set(Some(Rc::new(m)));
             }
         })
     };
@@ -142,7 +124,7 @@ pub fn clip_player(props: &ClipPlayerProps) -> Html {
             </label>
             <p class="hint">{ t.privacy }</p>
             <div class="stage">
-                <video ref={video} src={(*media).as_ref().map(|m| m.0.clone())} controls=true
+                <video ref={video} src={(*media).as_ref().map(|m| m.url.clone())} controls=true
                     playsinline=true muted=true preload="auto"
                     data-segment={(*playing).map(|i| i.to_string()).unwrap_or_default()}
                     aria-describedby="clip-player-status"></video>

@@ -20,6 +20,7 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::hooks::{use_page, use_reply_records};
 use crate::i18n::{Lang, LangTexts};
+use crate::local_media::LocalMedia;
 use crate::pages::clip::clock;
 use crate::replies;
 use crate::staging_store;
@@ -29,15 +30,6 @@ use livetrust_widgets::{PreviewCard, ReviewCarousel, TrustBadge};
 #[derive(Debug, Properties, PartialEq)]
 pub struct RoomPageProps {
     pub session: String,
-}
-
-/// The object URL of the viewer's recording, revoked when another is picked or the page goes.
-struct Media(String);
-
-impl Drop for Media {
-    fn drop(&mut self) {
-        let _ = web_sys::Url::revoke_object_url(&self.0);
-    }
 }
 
 fn price(fen: i64) -> String {
@@ -57,7 +49,7 @@ pub fn room_page(props: &RoomPageProps) -> Html {
     let reload = use_state(|| 0u32);
     let clock_at = use_state(|| None::<u32>);
     let playing = use_state(|| true);
-    let media = use_state(|| None::<Rc<Media>>);
+    let media = use_state(|| None::<Rc<LocalMedia>>);
     let video = use_node_ref();
     // The side column (strip, carousel, preview) renders a moment after the stream, so the
     // room's arrival is two short tasks instead of one long one.
@@ -213,17 +205,8 @@ pub fn room_page(props: &RoomPageProps) -> Html {
     let on_file = {
         let media = media.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            if let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) {
-                media.set(Some(Rc::new(Media(url))));
+            if let Some(m) = LocalMedia::picked(&e) {
+                media.set(Some(Rc::new(m)));
             }
         })
     };
@@ -269,7 +252,7 @@ pub fn room_page(props: &RoomPageProps) -> Html {
     );
     let stream = match &*media {
         Some(m) => html! {
-            <video class="room-video" src={m.0.clone()} ref={video.clone()} playsinline=true muted=true autoplay=true
+            <video class="room-video" src={m.url.clone()} ref={video.clone()} playsinline=true muted=true autoplay=true
                 ontimeupdate={on_time} onloadedmetadata={on_loaded}></video>
         },
         None => html! {
