@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use livetrust_core::model::{
-    Buyer, Category, Dataset, LiveSession, Merchant, Order, Product, Review, ServiceEvent,
+    Buyer, Category, Dataset, FollowerCount, LiveSession, Merchant, Order, Product, Review,
+    ServiceEvent,
 };
 use schemars::schema_for;
 
@@ -26,6 +27,7 @@ fn generate() -> Result<Vec<(String, String)>> {
         ("review", schema_for!(Review)),
         ("service-event", schema_for!(ServiceEvent)),
         ("live-session", schema_for!(LiveSession)),
+        ("follower-count", schema_for!(FollowerCount)),
     ];
     schemas
         .into_iter()

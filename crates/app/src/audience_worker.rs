@@ -23,7 +23,7 @@ pub enum AudienceData {
     /// The embedded demo (`state::demo_config`): the worker generates the same data itself.
     Demo,
     /// The merchant's imported records.
-    Dataset { dataset: Dataset },
+    Dataset { dataset: Box<Dataset> },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -77,7 +77,7 @@ impl WorkerState {
                     Err(e) => return failed(e.to_string()),
                 }
             }
-            Some(AudienceData::Dataset { dataset }) => self.set(dataset),
+            Some(AudienceData::Dataset { dataset }) => self.set(*dataset),
             None => {}
         }
         let Some(dataset) = self.dataset.as_ref() else {

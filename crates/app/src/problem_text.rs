@@ -18,6 +18,7 @@ pub fn table_name(lang: Lang, table: Table) -> &'static str {
         (Lang::Zh, Table::Orders) => "订单",
         (Lang::Zh, Table::Reviews) => "评价",
         (Lang::Zh, Table::ServiceEvents) => "客服记录",
+        (Lang::Zh, Table::FollowerCounts) => "粉丝数记录",
         (Lang::Zh, Table::LiveSessions) => "直播场次",
         (Lang::En, Table::Categories) => "categories",
         (Lang::En, Table::Merchants) => "merchants",
@@ -26,6 +27,7 @@ pub fn table_name(lang: Lang, table: Table) -> &'static str {
         (Lang::En, Table::Orders) => "orders",
         (Lang::En, Table::Reviews) => "reviews",
         (Lang::En, Table::ServiceEvents) => "service events",
+        (Lang::En, Table::FollowerCounts) => "follower counts",
         (Lang::En, Table::LiveSessions) => "live sessions",
     }
 }

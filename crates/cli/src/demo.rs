@@ -69,6 +69,11 @@ pub fn write_dataset(dataset: &Dataset, dir: &Path) -> Result<Vec<(Table, usize,
             d.live_sessions.len(),
             write_table(dir, Table::LiveSessions, &d.live_sessions)?,
         ),
+        (
+            Table::FollowerCounts,
+            d.follower_counts.len(),
+            write_table(dir, Table::FollowerCounts, &d.follower_counts)?,
+        ),
     ])
 }
 
@@ -87,7 +92,7 @@ pub fn run(
     let mut summary = format!(
         "demo marketplace (seed {}, {} merchants, as of {}) written to {}\n",
         config.seed,
-        config.merchants,
+        dataset.merchants.len(),
         config.as_of,
         out.display()
     );

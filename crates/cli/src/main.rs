@@ -201,6 +201,9 @@ enum Command {
         /// Days of history before `--as-of`.
         #[arg(long, default_value_t = 75)]
         history_days: u32,
+        /// Merchants of the planted cold-start cohort, added on top of `--merchants`.
+        #[arg(long, default_value_t = 36)]
+        cold_start_cohort: u32,
         /// Add merchant `big` with this many orders in the last 30 days (a benchmark fixture).
         #[arg(long, default_value_t = 0)]
         large_merchant_orders: usize,
@@ -305,6 +308,7 @@ fn main() -> ExitCode {
             merchants,
             as_of,
             history_days,
+            cold_start_cohort,
             large_merchant_orders,
             large_merchant_reviews,
             out,
@@ -317,6 +321,7 @@ fn main() -> ExitCode {
                     merchants: *merchants,
                     as_of,
                     history_days: *history_days,
+                    cold_start_cohort: *cold_start_cohort,
                 };
                 demo::run(
                     &config,

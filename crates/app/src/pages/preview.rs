@@ -346,7 +346,7 @@ pub fn preview_page(props: &PreviewPageProps) -> Html {
                 let data_message = (!s.sent_data).then(|| match data.source {
                     Source::Demo { .. } => AudienceData::Demo,
                     Source::Imported { .. } => AudienceData::Dataset {
-                        dataset: data.dataset.clone(),
+                        dataset: Box::new(data.dataset.clone()),
                     },
                 });
                 let message = ToWorker::Audience {

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::evidence::EvidenceConfig;
 use crate::model::MerchantType;
 use crate::{Error, Result};
 
@@ -102,6 +103,10 @@ pub struct ColdStartConfig {
     pub pools: Vec<TrafficPool>,
     /// One plan per merchant type.
     pub plans: Vec<TypePlan>,
+    /// How the cohort evidence is computed (the defaults when absent).
+    #[serde(default)]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub evidence: EvidenceConfig,
 }
 
 fn pool(id: &str, name: &str, description: &str) -> TrafficPool {
@@ -201,14 +206,16 @@ impl Default for ColdStartConfig {
                     ],
                 },
             ],
+            evidence: EvidenceConfig::default(),
         }
     }
 }
 
 impl ColdStartConfig {
     /// Pools named once; one plan per type, every type planned; step ids unique within a plan,
-    /// targets at least 1, each step unlocking a known pool.
+    /// targets at least 1, each step unlocking a known pool; the evidence settings in range.
     pub fn check(&self) -> Result<()> {
+        self.evidence.check()?;
         let mut pools = HashSet::new();
         for (i, p) in self.pools.iter().enumerate() {
             if p.id.trim().is_empty() || !pools.insert(p.id.as_str()) {

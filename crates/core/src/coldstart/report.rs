@@ -1,9 +1,10 @@
 //! The merchant's step plan with its progress: each step done (and when) or not, the first
-//! step not done is next, and what is missing for it.
+//! step not done is next, and what is missing for it; with the cohort evidence beside it.
 
 use serde::{Deserialize, Serialize};
 
 use super::config::{ColdStartConfig, Goal, TrafficPool};
+use super::evidence::CohortEvidence;
 use super::progress::Progress;
 use crate::model::{Merchant, MerchantType, Timestamp};
 use crate::{Error, Result};
@@ -49,6 +50,8 @@ pub struct ColdStartReport {
     pub next: Option<String>,
     /// Steps done of all.
     pub done: u32,
+    /// What merchants of the same type and category did in their first weeks.
+    pub evidence: CohortEvidence,
 }
 
 /// The plan of `merchant`'s type with `progress`.
@@ -56,6 +59,7 @@ pub fn report(
     config: &ColdStartConfig,
     merchant: &Merchant,
     progress: &Progress,
+    evidence: CohortEvidence,
 ) -> Result<ColdStartReport> {
     let plan = config.plan(merchant.merchant_type).ok_or_else(|| {
         Error::invalid_field("plans", format!("no plan for {:?}", merchant.merchant_type))
@@ -104,5 +108,6 @@ pub fn report(
             .count() as u32,
         steps,
         next,
+        evidence,
     })
 }

@@ -1,5 +1,6 @@
 //! Integrity checks over a whole generated dataset (tests only): unique ids, every reference
-//! resolves, times are in order and inside the window, live-session arrays line up.
+//! resolves, times are in order and inside the window, live-session arrays line up, one follower
+//! count per merchant and day.
 //!
 //! Written against the public model only, independently of the generator's internals, so a bug
 //! in a generator shortcut cannot hide itself.
@@ -333,6 +334,24 @@ pub(super) fn problems(ds: &Dataset, config: &GenerateConfig) -> Vec<String> {
                 format!("session {id} has {signal_orders} orders in the signal but {rows} rows")
             });
         }
+    }
+
+    // Follower counts: a known merchant, one count per day, inside the history from the day the
+    // shop opened.
+    let mut days = BTreeSet::new();
+    for f in &ds.follower_counts {
+        p.check(days.insert((f.merchant_id.as_str(), f.date)), || {
+            format!("follower count of {} on {} twice", f.merchant_id, f.date)
+        });
+        match merchants.get(f.merchant_id.as_str()) {
+            Some(m) => p.check(m.start_date <= f.date, || {
+                format!("follower count of {} before the shop opened", f.merchant_id)
+            }),
+            None => p.push(format!("follower count merchant {} missing", f.merchant_id)),
+        }
+        p.check(start <= f.date.start() && f.date.start() < end, || {
+            format!("follower count of {} outside the window", f.merchant_id)
+        });
     }
     p.0
 }

@@ -4,7 +4,8 @@
 //! tree, merchants with hidden behaviour traits, products, a shared buyer pool, orders with
 //! shipping and refunds, reviews, planted brushing rings and rating bombs, buyer accounts with
 //! registration and address/device clusters, customer-service events and
-//! live sessions (every streamer's, summarised; a few with per-second signals). Behaviour drives the data — a merchant with poor
+//! live sessions (every streamer's, summarised; a few with per-second signals), and on top a
+//! planted cold-start cohort with daily follower counts (`cohort.rs`). Behaviour drives the data — a merchant with poor
 //! quality gets quality refunds, low ratings and complaints — so the trust indices computed from
 //! it tell good merchants from bad ones the way they would on real data.
 //!
@@ -16,6 +17,7 @@
 mod buyers;
 mod catalog;
 mod categories;
+mod cohort;
 mod fake;
 mod large;
 mod live;
@@ -39,8 +41,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Dataset, LocalDate, Timestamp};
 use crate::{Error, Result};
 
-/// What to generate. The defaults give the demo marketplace: 300 merchants over the 75 days
-/// before 2026-11-24, which covers 双十一.
+/// What to generate. The defaults give the demo marketplace: 300 merchants plus a cold-start
+/// cohort of 36 over the 75 days before 2026-11-24, which covers 双十一.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -53,6 +55,15 @@ pub struct GenerateConfig {
     /// Days of history before `as_of`, 45–400 (the indices look back up to 30 days plus a
     /// comparison period).
     pub history_days: u32,
+    /// Merchants added on top of `merchants`: a planted cold-start cohort (0–1000; 36 when
+    /// absent). See [`PlantedStart`].
+    #[serde(default = "default_cohort")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub cold_start_cohort: u32,
+}
+
+fn default_cohort() -> u32 {
+    36
 }
 
 impl Default for GenerateConfig {
@@ -62,6 +73,7 @@ impl Default for GenerateConfig {
             merchants: 300,
             as_of: LocalDate(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()),
             history_days: 75,
+            cold_start_cohort: default_cohort(),
         }
     }
 }
@@ -80,6 +92,12 @@ impl GenerateConfig {
                 format!("must be between 45 and 400, got {}", self.history_days),
             ));
         }
+        if self.cold_start_cohort > 1000 {
+            return Err(Error::invalid_field(
+                "coldStartCohort",
+                format!("must be between 0 and 1000, got {}", self.cold_start_cohort),
+            ));
+        }
         // Keeps every derived instant far inside chrono's range and the zone database's era.
         if !(2000..=2100).contains(&self.as_of.0.year()) {
             return Err(Error::invalid_field(
@@ -91,6 +109,7 @@ impl GenerateConfig {
     }
 }
 
+pub use cohort::{PlantedPath, PlantedStart, COHORT_TYPE};
 pub use large::{with_large_merchant, LARGE_MERCHANT};
 
 /// Generates the whole marketplace for `config`.
@@ -131,7 +150,7 @@ pub fn generate_with_truth(config: &GenerateConfig) -> Result<(Dataset, GroundTr
         }
     }
     truth.planted_buyers = fake_buyers.into_iter().collect();
-    let dataset = Dataset {
+    let mut dataset = Dataset {
         categories,
         merchants: plans.into_iter().map(|p| p.merchant).collect(),
         products,
@@ -140,7 +159,9 @@ pub fn generate_with_truth(config: &GenerateConfig) -> Result<(Dataset, GroundTr
         reviews,
         service_events,
         live_sessions: live.sessions,
+        follower_counts: Vec::new(),
     };
+    truth.cold_start_cohort = cohort::plant(seed, config.cold_start_cohort, &window, &mut dataset)?;
     Ok((dataset, truth))
 }
 
@@ -157,6 +178,8 @@ pub struct GroundTruth {
     pub planted_orders: Vec<String>,
     /// Every ring account, in id order.
     pub planted_buyers: Vec<String>,
+    /// The planted cold-start cohort, in id order.
+    pub cold_start_cohort: Vec<PlantedStart>,
 }
 
 /// FNV-1a, 64 bit: a tiny, dependency-free fingerprint of generated JSON, used to pin the output

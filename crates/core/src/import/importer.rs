@@ -15,8 +15,8 @@ use super::refs::{CategoryLevel, OrderFacts, PendingParent, Refs};
 use super::report::{FileSummary, ImportReport, Problem, ProblemKind};
 use super::rules::{self, Issue, Issues};
 use crate::model::{
-    Buyer, Category, Dataset, LiveSession, Merchant, Order, Product, Repurchase, Review,
-    ServiceEvent, Table,
+    Buyer, Category, Dataset, FollowerCount, LiveSession, Merchant, Order, Product, Repurchase,
+    Review, ServiceEvent, Table,
 };
 
 /// How an import behaves.
@@ -65,6 +65,7 @@ pub(super) enum Parsed {
     Review(Review),
     ServiceEvent(ServiceEvent),
     LiveSession(Box<LiveSession>),
+    FollowerCount(FollowerCount),
 }
 
 impl Importer {
@@ -160,6 +161,7 @@ impl Importer {
             Table::Reviews => parse_json(text).map(Parsed::Review),
             Table::ServiceEvents => parse_json(text).map(Parsed::ServiceEvent),
             Table::LiveSessions => parse_json(text).map(|s| Parsed::LiveSession(Box::new(s))),
+            Table::FollowerCounts => parse_json(text).map(Parsed::FollowerCount),
         };
         match parsed {
             Ok(parsed) => self.accept(record, parsed),
@@ -347,6 +349,7 @@ impl Importer {
             Parsed::Review(r) => rules::review(r, &self.refs),
             Parsed::ServiceEvent(e) => rules::service_event(e, &self.refs),
             Parsed::LiveSession(s) => rules::live_session(s, &self.refs),
+            Parsed::FollowerCount(f) => rules::follower_count(f, &self.refs),
         };
         if let Some(duplicate) = self.duplicate(&parsed) {
             issues.push(duplicate);
@@ -378,6 +381,20 @@ impl Importer {
                     .then(|| duplicate_issue(id));
             }
             Parsed::LiveSession(s) => (&s.id, refs.live_sessions.contains(s.id.as_str())),
+            Parsed::FollowerCount(f) => {
+                let merchant = refs.merchants.get(&f.merchant_id)?;
+                return refs
+                    .follower_days
+                    .contains(&(merchant, f.date))
+                    .then(|| Issue {
+                        field: "date".into(),
+                        kind: ProblemKind::DuplicateId,
+                        reason: format!(
+                        "merchant `{}` has a follower count for {} already; the first one was kept",
+                        f.merchant_id, f.date
+                    ),
+                    });
+            }
         };
         seen.then(|| duplicate_issue(id))
     }
@@ -459,6 +476,14 @@ impl Importer {
                 refs.live_sessions.insert(s.id.as_str().into());
                 if keep {
                     data.live_sessions.push(*s);
+                }
+            }
+            Parsed::FollowerCount(f) => {
+                if let Some(merchant) = refs.merchants.get(&f.merchant_id) {
+                    refs.follower_days.insert((merchant, f.date));
+                }
+                if keep {
+                    data.follower_counts.push(f);
                 }
             }
         }

@@ -101,6 +101,7 @@ pub(super) fn parse_csv_row(
                 .into_event()
                 .map_err(flat)?,
         ),
+        Table::FollowerCounts => Parsed::FollowerCount(de(row, headers)?),
         Table::LiveSessions => {
             return Err(Issue {
                 field: String::new(),

@@ -4,7 +4,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::model::{Repurchase, Timestamp};
+use crate::model::{LocalDate, Repurchase, Timestamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CategoryLevel {
@@ -63,4 +63,6 @@ pub struct Refs {
     pub reviews: FxHashSet<Box<str>>,
     pub service_events: FxHashSet<Box<str>>,
     pub live_sessions: FxHashSet<Box<str>>,
+    /// (merchant, day) of every follower count: one count per merchant and day.
+    pub follower_days: FxHashSet<(u32, LocalDate)>,
 }

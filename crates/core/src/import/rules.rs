@@ -4,8 +4,8 @@
 use super::refs::{CategoryLevel, Refs};
 use super::report::ProblemKind;
 use crate::model::{
-    Buyer, Category, LiveSession, Merchant, Order, Product, Review, ServiceEvent, SessionSignals,
-    SessionSummary, Timestamp,
+    Buyer, Category, FollowerCount, LiveSession, Merchant, Order, Product, Review, ServiceEvent,
+    SessionSignals, SessionSummary, Timestamp,
 };
 
 /// A problem found in one record, before it is tied to a file and record number.
@@ -359,6 +359,14 @@ pub fn service_event(e: &ServiceEvent, refs: &Refs) -> Issues {
             ),
             Some(_) => {}
         }
+    }
+    i
+}
+
+pub fn follower_count(f: &FollowerCount, refs: &Refs) -> Issues {
+    let mut i = Issues::default();
+    if refs.merchants.get(&f.merchant_id).is_none() {
+        i.unknown("merchantId", "merchant", &f.merchant_id);
     }
     i
 }

@@ -89,6 +89,8 @@ pub(crate) fn category_slice(dataset: &Dataset, category_id: &str) -> Dataset {
             .filter(|s| merchants.contains(s.merchant_id.as_str()))
             .cloned()
             .collect(),
+        // The index reads no follower history.
+        follower_counts: Vec::new(),
         orders,
     }
 }

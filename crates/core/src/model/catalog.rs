@@ -1,4 +1,5 @@
-//! Who sells what: the two-level category tree, merchants, products and (pseudonymous) buyers.
+//! Who sells what: the two-level category tree, merchants (with their daily follower counts),
+//! products and (pseudonymous) buyers.
 
 use serde::{Deserialize, Serialize};
 
@@ -61,6 +62,19 @@ pub struct Merchant {
     pub category_id: String,
     pub merchant_type: MerchantType,
     pub start_date: LocalDate,
+    pub followers: u64,
+}
+
+/// A merchant's follower count at the end of one Asia/Shanghai day (the platform's daily
+/// snapshot). Optional history: the cold-start assistant reads it to tell whether a merchant
+/// grew its followers or its sales first; `Merchant::followers` stays the current count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FollowerCount {
+    pub merchant_id: String,
+    pub date: LocalDate,
     pub followers: u64,
 }
 

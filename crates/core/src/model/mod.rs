@@ -1,5 +1,5 @@
 //! The marketplace data model every feature reads: categories, merchants, products, buyers,
-//! orders with refunds, reviews, service events and live sessions.
+//! orders with refunds, reviews, service events, live sessions and daily follower counts.
 //!
 //! All types are plain serde data with camelCase JSON names; input types reject unknown fields
 //! so a misspelt column is reported instead of silently ignored. `docs/data-format.md` documents
@@ -12,7 +12,7 @@ mod review;
 mod service;
 pub mod time;
 
-pub use catalog::{Buyer, Category, Merchant, MerchantType, Product, Repurchase};
+pub use catalog::{Buyer, Category, FollowerCount, Merchant, MerchantType, Product, Repurchase};
 pub use live::{
     ExplainMark, LiveSession, OnAirInterval, SessionSignals, SessionSummary, StagedProduct,
     TranscriptSegment,
@@ -46,6 +46,8 @@ pub struct Dataset {
     pub service_events: Vec<ServiceEvent>,
     #[serde(default)]
     pub live_sessions: Vec<LiveSession>,
+    #[serde(default)]
+    pub follower_counts: Vec<FollowerCount>,
 }
 
 impl Dataset {
@@ -99,10 +101,11 @@ pub enum Table {
     Reviews,
     ServiceEvents,
     LiveSessions,
+    FollowerCounts,
 }
 
 impl Table {
-    pub const ALL: [Table; 8] = [
+    pub const ALL: [Table; 9] = [
         Table::Categories,
         Table::Merchants,
         Table::Buyers,
@@ -111,6 +114,7 @@ impl Table {
         Table::Reviews,
         Table::ServiceEvents,
         Table::LiveSessions,
+        Table::FollowerCounts,
     ];
 
     /// The file stem of this table in a dataset directory (`orders.ndjson`, `orders.csv`, …) and
@@ -125,6 +129,7 @@ impl Table {
             Table::Reviews => "reviews",
             Table::ServiceEvents => "serviceEvents",
             Table::LiveSessions => "liveSessions",
+            Table::FollowerCounts => "followerCounts",
         }
     }
 

@@ -221,3 +221,154 @@ fn the_demo_has_merchants_at_every_stage() {
     println!("merchants by steps done: {by_done:?}");
     assert!(by_done.len() >= 2, "{by_done:?}");
 }
+
+mod evidence {
+    use super::super::*;
+    use crate::generate::{generate_with_truth, GenerateConfig, PlantedPath};
+
+    fn demo() -> (crate::model::Dataset, crate::generate::GroundTruth) {
+        generate_with_truth(&GenerateConfig {
+            merchants: 60,
+            ..GenerateConfig::default()
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn the_planted_short_video_advantage_is_found_with_its_cohort() {
+        let (data, truth) = demo();
+        let planted = &truth.cold_start_cohort;
+        let newest = planted.iter().rfind(|p| !p.complete).unwrap();
+        let report = run(&data, &newest.merchant_id, &ColdStartConfig::default()).unwrap();
+        let e = &report.evidence;
+        // The cohort is the planted merchants with 60 days of data; the rest are still starting.
+        let complete: Vec<&str> = planted
+            .iter()
+            .filter(|p| p.complete)
+            .map(|p| p.merchant_id.as_str())
+            .collect();
+        let members: Vec<&str> = e.members.iter().map(|m| m.merchant_id.as_str()).collect();
+        assert_eq!(members, complete);
+        assert_eq!(e.still_starting as usize, planted.len() - complete.len());
+        // The path read from the data is the planted one.
+        for m in &e.members {
+            let p = planted
+                .iter()
+                .find(|p| p.merchant_id == m.merchant_id)
+                .unwrap();
+            let expected = match p.path {
+                PlantedPath::ShortVideoFirst => StartPath::ShortVideoFirst,
+                PlantedPath::LiveFirst => StartPath::LiveFirst,
+            };
+            assert_eq!(m.channel_path, Some(expected), "{}", m.merchant_id);
+            assert!(m.follower_history);
+        }
+        let q = &e.questions[0];
+        assert_eq!(q.question, Question::ShortVideoOrLive);
+        assert_eq!(q.verdict, Verdict::Favours);
+        assert_eq!(q.favoured, Some(StartPath::ShortVideoFirst));
+        let d = q.difference.unwrap();
+        assert!(
+            d.low > 0.0 && d.low <= d.estimate && d.estimate <= d.high,
+            "{d:?}"
+        );
+        // The means are the members' outcomes, recomputed here.
+        let mean_of = |path| {
+            let v: Vec<f64> = e
+                .members
+                .iter()
+                .filter(|m| m.channel_path == Some(path))
+                .map(|m| m.outcome_orders as f64)
+                .collect();
+            v.iter().sum::<f64>() / v.len() as f64
+        };
+        assert!(
+            (d.estimate - (mean_of(StartPath::ShortVideoFirst) - mean_of(StartPath::LiveFirst)))
+                .abs()
+                < 1e-9
+        );
+        // Followers first or sales first has no planted effect: the data show none.
+        let growth = &e.questions[1];
+        assert_eq!(growth.question, Question::FollowersOrSales);
+        assert_eq!(growth.verdict, Verdict::NoClearDifference);
+        // The same data give the same interval.
+        let again = run(&data, &newest.merchant_id, &ColdStartConfig::default()).unwrap();
+        assert_eq!(again.evidence, report.evidence);
+    }
+
+    #[test]
+    fn a_small_cohort_is_too_thin_and_no_history_is_said() {
+        let (mut data, truth) = demo();
+        let keep: Vec<String> = truth
+            .cold_start_cohort
+            .iter()
+            .filter(|p| p.complete)
+            .take(6)
+            .map(|p| p.merchant_id.clone())
+            .collect();
+        let cohort: Vec<&str> = truth
+            .cold_start_cohort
+            .iter()
+            .map(|p| p.merchant_id.as_str())
+            .collect();
+        data.merchants
+            .retain(|m| !cohort.contains(&m.id.as_str()) || keep.contains(&m.id));
+        let report = run(&data, &keep[0], &ColdStartConfig::default()).unwrap();
+        let e = &report.evidence;
+        assert_eq!(e.members.len(), 6);
+        assert!(e
+            .questions
+            .iter()
+            .all(|q| q.verdict == Verdict::TooThin && q.difference.is_none()));
+        assert_eq!(
+            e.questions[0]
+                .paths
+                .iter()
+                .map(|p| p.merchants)
+                .sum::<u32>(),
+            6
+        );
+        data.follower_counts.clear();
+        let report = run(&data, &keep[0], &ColdStartConfig::default()).unwrap();
+        assert_eq!(
+            report.evidence.questions[1].verdict,
+            Verdict::NoFollowerHistory
+        );
+        // A merchant that opened before the data has no cohort.
+        let old = run(&data, "m0001", &ColdStartConfig::default()).unwrap();
+        assert!(old
+            .evidence
+            .questions
+            .iter()
+            .all(|q| q.verdict != Verdict::Favours));
+    }
+
+    #[test]
+    fn bad_evidence_settings_name_the_field() {
+        let (data, _) = demo();
+        for (edit, field) in [
+            (
+                (|c: &mut EvidenceConfig| c.window_days = 30) as fn(&mut EvidenceConfig),
+                "evidence.windowDays",
+            ),
+            (|c| c.min_per_path = 1, "evidence.minPerPath"),
+            (|c| c.resamples = 5, "evidence.resamples"),
+            (|c| c.path_days = 0, "evidence.pathDays"),
+            (|c| c.follower_gain = 0, "evidence.followerGain"),
+            (|c| c.order_mark = 0, "evidence.orderMark"),
+        ] {
+            let mut config = ColdStartConfig::default();
+            edit(&mut config.evidence);
+            match run(&data, "m0001", &config) {
+                Err(crate::Error::InvalidField { field: f, .. }) => assert_eq!(f, field),
+                other => panic!("{field}: {other:?}"),
+            }
+        }
+        // Absent settings take the defaults.
+        let json = serde_json::to_value(ColdStartConfig::default()).unwrap();
+        let mut without = json.clone();
+        without.as_object_mut().unwrap().remove("evidence");
+        let parsed: ColdStartConfig = serde_json::from_value(without).unwrap();
+        assert_eq!(parsed, ColdStartConfig::default());
+    }
+}
