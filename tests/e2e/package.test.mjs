@@ -92,7 +92,7 @@ test('the package computes exactly the index and review reports the native CLI p
     assert.deepEqual(r, native, `repeat-buyer reviews of ${cli[i].merchantId}: wasm and native are identical`);
   }
   assert.equal(wasm.problems, 0);
-  assert.equal(wasm.reports.length, 150);
+  assert.equal(wasm.reports.length, 150 + 36, 'the 150 asked for and the planted cold-start cohort');
   assert.ok(wasm.reports.some((r) => r.placement.status === 'tiered'), 'some merchants are placed');
   assert.ok(wasm.reports.some((r) => r.guard.discountedBuyers > 0), 'the planted brushing is caught');
   assert.deepEqual(wasm.reports, cli, 'wasm and native reports are identical');
