@@ -196,6 +196,24 @@ pub struct CohortMember {
     pub growth_path: Option<StartPath>,
 }
 
+/// The merchant's own start, read like a cohort member's: its paths from its first `pathDays`
+/// days, or from the days it has had so far while younger.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct OwnStart {
+    /// Days from its opening day to the day after the latest order in the data.
+    pub days_open: u32,
+    /// Whether its first `pathDays` days are all in the data (the paths are final).
+    pub paths_final: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub channel_path: Option<StartPath>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub growth_path: Option<StartPath>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -210,6 +228,10 @@ pub struct CohortEvidence {
     /// `windowDays` days yet (not in the cohort).
     pub still_starting: u32,
     pub questions: Vec<QuestionEvidence>,
+    /// The merchant's own start; absent when it opened before the data begin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub own: Option<OwnStart>,
 }
 
 /// What the data say for merchants like `merchant`.
@@ -229,6 +251,7 @@ pub fn evidence(
         .collect();
     let mut members = Vec::new();
     let mut still_starting = 0;
+    let mut own = None;
     if let (Some(first), Some(end)) = (
         data.orders.iter().map(|o| o.paid_at).min(),
         data.day_after_latest_order(),
@@ -245,10 +268,28 @@ pub fn evidence(
             }
             facts.insert(m.id.as_str(), Facts::default());
         }
+        // The merchant itself is read in the same pass, whether or not it is in the cohort.
+        let own_facts = merchant.start_date >= first && !facts.contains_key(merchant.id.as_str());
+        if own_facts {
+            facts.insert(merchant.id.as_str(), Facts::default());
+        }
         gather(data, config, &similar, &mut facts);
         for (id, f) in facts {
             let Some(m) = similar.get(id) else { continue };
-            members.push(f.member(m, config));
+            let member = f.member(m, config);
+            if m.id == merchant.id {
+                let days_open = (end.0 - merchant.start_date.0).num_days().max(0);
+                own = Some(OwnStart {
+                    days_open: u32::try_from(days_open).unwrap_or(u32::MAX),
+                    paths_final: days_open >= i64::from(config.path_days),
+                    channel_path: member.channel_path,
+                    growth_path: member.growth_path,
+                });
+                if own_facts {
+                    continue;
+                }
+            }
+            members.push(member);
         }
         members.sort_by(|a, b| a.merchant_id.cmp(&b.merchant_id));
     }
@@ -279,6 +320,7 @@ pub fn evidence(
         members,
         still_starting,
         questions,
+        own,
     })
 }
 

@@ -19,7 +19,7 @@ mod tests;
 
 pub use config::{ColdStartConfig, Goal, Step, TrafficPool, TypePlan};
 pub use evidence::{
-    CohortEvidence, CohortMember, Difference, EvidenceConfig, PathOutcome, Question,
+    CohortEvidence, CohortMember, Difference, EvidenceConfig, OwnStart, PathOutcome, Question,
     QuestionEvidence, StartPath, Verdict,
 };
 pub use progress::Progress;

@@ -297,6 +297,60 @@ mod evidence {
     }
 
     #[test]
+    fn a_merchant_is_told_its_own_path_read_like_the_cohort() {
+        let (data, truth) = demo();
+        let planted = |p: &PlantedPath| match p {
+            PlantedPath::ShortVideoFirst => StartPath::ShortVideoFirst,
+            PlantedPath::LiveFirst => StartPath::LiveFirst,
+        };
+        let mut young_with_path = 0;
+        for p in &truth.cold_start_cohort {
+            let report = run(&data, &p.merchant_id, &ColdStartConfig::default()).unwrap();
+            let own = report
+                .evidence
+                .own
+                .expect("a cohort shop opened inside the data");
+            let member = report
+                .evidence
+                .members
+                .iter()
+                .find(|m| m.merchant_id == p.merchant_id);
+            if p.complete {
+                // In the cohort: its own start is exactly its member row.
+                let m = member.expect("a complete start is a member");
+                assert!(own.paths_final && own.days_open >= 60, "{own:?}");
+                assert_eq!(own.channel_path, m.channel_path);
+                assert_eq!(own.growth_path, m.growth_path);
+            } else {
+                // Still starting: not a member, paths so far, never contradicting the plan.
+                assert!(member.is_none());
+                assert!(own.days_open < 60, "{own:?}");
+                assert_eq!(own.paths_final, own.days_open >= 30);
+                if let Some(path) = own.channel_path {
+                    assert_eq!(path, planted(&p.path), "{}", p.merchant_id);
+                    young_with_path += 1;
+                }
+            }
+        }
+        assert!(young_with_path > 0, "some young shop has shown its path");
+        // A shop that opened before the data begin has no start to read.
+        let old = data
+            .merchants
+            .iter()
+            .find(|m| {
+                truth
+                    .cold_start_cohort
+                    .iter()
+                    .all(|p| p.merchant_id != m.id)
+            })
+            .unwrap();
+        let first_order = data.orders.iter().map(|o| o.paid_at).min().unwrap();
+        assert!(old.start_date < first_order.local_date());
+        let report = run(&data, &old.id, &ColdStartConfig::default()).unwrap();
+        assert_eq!(report.evidence.own, None);
+    }
+
+    #[test]
     fn a_small_cohort_is_too_thin_and_no_history_is_said() {
         let (mut data, truth) = demo();
         let keep: Vec<String> = truth
