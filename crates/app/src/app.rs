@@ -10,9 +10,9 @@ use std::rc::Rc;
 use crate::components::source_banner::SourceBanner;
 use crate::live_view::{LiveRoomView, Reply, DEMO_REQUEST};
 use crate::pages::{
-    assistant::AssistantPage, calendar::CalendarPage, clip::ClipPage, import::ImportPage,
-    live_room::LiveRoom, merchant::MerchantPage, not_found::NotFound, preview::PreviewPage,
-    reviews::ReviewsPage, room::RoomPage,
+    assistant::AssistantPage, calendar::CalendarPage, clip::ClipPage, coldstart::ColdStartPage,
+    import::ImportPage, live_room::LiveRoom, merchant::MerchantPage, not_found::NotFound,
+    preview::PreviewPage, reviews::ReviewsPage, room::RoomPage,
 };
 use crate::state::{AppData, DataContext, ImportSession, Source};
 use crate::storage;
@@ -37,6 +37,8 @@ pub enum Route {
     Preview { id: String },
     #[at("/merchant/:id/calendar")]
     Calendar { id: String },
+    #[at("/merchant/:id/coldstart")]
+    ColdStart { id: String },
     /// A viewer's live room: one session replayed.
     #[at("/live/:session")]
     Room { session: String },
@@ -55,6 +57,7 @@ fn switch(route: Route) -> Html {
         Route::Clip { id } => html! { <ClipPage id={id} /> },
         Route::Assistant { id } => html! { <AssistantPage id={id} /> },
         Route::Calendar { id } => html! { <CalendarPage id={id} /> },
+        Route::ColdStart { id } => html! { <ColdStartPage id={id} /> },
         Route::Room { session } => html! { <RoomPage session={session} /> },
         Route::NotFound => html! { <NotFound /> },
     }

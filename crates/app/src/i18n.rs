@@ -10,6 +10,7 @@ pub use livetrust_widgets::i18n::Lang;
 pub mod assistant;
 pub mod calendar;
 pub mod clip;
+pub mod coldstart;
 pub mod preview;
 pub mod reviews;
 pub mod room;
@@ -89,6 +90,8 @@ pub struct Texts {
     pub room: &'static room::RoomTexts,
     /// The campaign calendar page.
     pub calendar: &'static calendar::CalendarTexts,
+    /// The cold-start assistant page.
+    pub coldstart: &'static coldstart::ColdStartTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_live_room: &'static str,
@@ -356,6 +359,7 @@ static ZH: Texts = Texts {
     assistant: &assistant::ZH,
     room: &room::ZH,
     calendar: &calendar::ZH,
+    coldstart: &coldstart::ZH,
     app_name: "回头客信任",
     skip_to_content: "跳到正文",
     nav_live_room: "直播间",
@@ -511,6 +515,7 @@ static EN: Texts = Texts {
     assistant: &assistant::EN,
     room: &room::EN,
     calendar: &calendar::EN,
+    coldstart: &coldstart::EN,
     app_name: "livetrust",
     skip_to_content: "Skip to content",
     nav_live_room: "Live room",

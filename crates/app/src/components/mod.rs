@@ -3,6 +3,7 @@
 pub mod clip_player;
 pub mod clip_segments;
 pub mod clip_timeline;
+pub mod cohort_chart;
 pub mod dimension_chart;
 pub mod import_report;
 pub mod lang_switch;

@@ -3,6 +3,7 @@
 pub mod assistant;
 pub mod calendar;
 pub mod clip;
+pub mod coldstart;
 pub mod import;
 pub mod live_room;
 pub mod merchant;
