@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use livetrust_core::model::{
-    Buyer, Category, Dataset, FollowerCount, LiveSession, Merchant, Order, Product, Review,
-    ServiceEvent,
+    Buyer, Category, Dataset, FollowerCount, LiveSession, Merchant, Order, Product, Promotion,
+    Review, ServiceEvent, SessionTraffic,
 };
 use schemars::schema_for;
 
@@ -28,6 +28,8 @@ fn generate() -> Result<Vec<(String, String)>> {
         ("service-event", schema_for!(ServiceEvent)),
         ("live-session", schema_for!(LiveSession)),
         ("follower-count", schema_for!(FollowerCount)),
+        ("promotion", schema_for!(Promotion)),
+        ("session-traffic", schema_for!(SessionTraffic)),
     ];
     schemas
         .into_iter()

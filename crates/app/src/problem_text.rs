@@ -20,6 +20,8 @@ pub fn table_name(lang: Lang, table: Table) -> &'static str {
         (Lang::Zh, Table::ServiceEvents) => "客服记录",
         (Lang::Zh, Table::FollowerCounts) => "粉丝数记录",
         (Lang::Zh, Table::LiveSessions) => "直播场次",
+        (Lang::Zh, Table::Promotions) => "投流计划",
+        (Lang::Zh, Table::SessionTraffic) => "场次流量",
         (Lang::En, Table::Categories) => "categories",
         (Lang::En, Table::Merchants) => "merchants",
         (Lang::En, Table::Buyers) => "buyers",
@@ -29,6 +31,8 @@ pub fn table_name(lang: Lang, table: Table) -> &'static str {
         (Lang::En, Table::ServiceEvents) => "service events",
         (Lang::En, Table::FollowerCounts) => "follower counts",
         (Lang::En, Table::LiveSessions) => "live sessions",
+        (Lang::En, Table::Promotions) => "promotions",
+        (Lang::En, Table::SessionTraffic) => "session traffic",
     }
 }
 

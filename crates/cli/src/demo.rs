@@ -74,6 +74,16 @@ pub fn write_dataset(dataset: &Dataset, dir: &Path) -> Result<Vec<(Table, usize,
             d.follower_counts.len(),
             write_table(dir, Table::FollowerCounts, &d.follower_counts)?,
         ),
+        (
+            Table::Promotions,
+            d.promotions.len(),
+            write_table(dir, Table::Promotions, &d.promotions)?,
+        ),
+        (
+            Table::SessionTraffic,
+            d.session_traffic.len(),
+            write_table(dir, Table::SessionTraffic, &d.session_traffic)?,
+        ),
     ])
 }
 

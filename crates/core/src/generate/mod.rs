@@ -28,6 +28,7 @@ mod reviews;
 mod sample;
 mod service;
 mod text;
+mod traffic;
 mod traits;
 
 #[cfg(test)]
@@ -111,6 +112,7 @@ impl GenerateConfig {
 
 pub use cohort::{PlantedPath, PlantedStart, COHORT_TYPE};
 pub use large::{with_large_merchant, LARGE_MERCHANT};
+pub use traffic::{PlantedLeverage, FOLLOWING_SESSIONS};
 
 /// Generates the whole marketplace for `config`.
 pub fn generate(config: &GenerateConfig) -> Result<Dataset> {
@@ -160,14 +162,17 @@ pub fn generate_with_truth(config: &GenerateConfig) -> Result<(Dataset, GroundTr
         service_events,
         live_sessions: live.sessions,
         follower_counts: Vec::new(),
+        promotions: Vec::new(),
+        session_traffic: Vec::new(),
     };
     truth.cold_start_cohort = cohort::plant(seed, config.cold_start_cohort, &window, &mut dataset)?;
+    truth.leverage = traffic::plant(seed, &window, &mut dataset)?;
     Ok((dataset, truth))
 }
 
 /// What the generator planted, for tests and measurements of the brushing guard: the index never
 /// sees this.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroundTruth {
     /// Merchants with a brushing ring (fake orders and 5★ reviews they paid for).
@@ -180,6 +185,9 @@ pub struct GroundTruth {
     pub planted_buyers: Vec<String>,
     /// The planted cold-start cohort, in id order.
     pub cold_start_cohort: Vec<PlantedStart>,
+    /// The planted "1+N" lift of every merchant that pushes, in merchant order; the others never
+    /// push.
+    pub leverage: Vec<PlantedLeverage>,
 }
 
 /// FNV-1a, 64 bit: a tiny, dependency-free fingerprint of generated JSON, used to pin the output

@@ -15,8 +15,8 @@ use super::refs::{CategoryLevel, OrderFacts, PendingParent, Refs};
 use super::report::{FileSummary, ImportReport, Problem, ProblemKind};
 use super::rules::{self, Issue, Issues};
 use crate::model::{
-    Buyer, Category, Dataset, FollowerCount, LiveSession, Merchant, Order, Product, Repurchase,
-    Review, ServiceEvent, Table,
+    Buyer, Category, Dataset, FollowerCount, LiveSession, Merchant, Order, Product, Promotion,
+    Repurchase, Review, ServiceEvent, SessionTraffic, Table,
 };
 
 /// How an import behaves.
@@ -66,6 +66,8 @@ pub(super) enum Parsed {
     ServiceEvent(ServiceEvent),
     LiveSession(Box<LiveSession>),
     FollowerCount(FollowerCount),
+    Promotion(Promotion),
+    SessionTraffic(SessionTraffic),
 }
 
 impl Importer {
@@ -162,6 +164,8 @@ impl Importer {
             Table::ServiceEvents => parse_json(text).map(Parsed::ServiceEvent),
             Table::LiveSessions => parse_json(text).map(|s| Parsed::LiveSession(Box::new(s))),
             Table::FollowerCounts => parse_json(text).map(Parsed::FollowerCount),
+            Table::Promotions => parse_json(text).map(Parsed::Promotion),
+            Table::SessionTraffic => parse_json(text).map(Parsed::SessionTraffic),
         };
         match parsed {
             Ok(parsed) => self.accept(record, parsed),
@@ -350,6 +354,8 @@ impl Importer {
             Parsed::ServiceEvent(e) => rules::service_event(e, &self.refs),
             Parsed::LiveSession(s) => rules::live_session(s, &self.refs),
             Parsed::FollowerCount(f) => rules::follower_count(f, &self.refs),
+            Parsed::Promotion(p) => rules::promotion(p, &self.refs),
+            Parsed::SessionTraffic(t) => rules::session_traffic(t, &self.refs),
         };
         if let Some(duplicate) = self.duplicate(&parsed) {
             issues.push(duplicate);
@@ -380,7 +386,21 @@ impl Importer {
                     .contains(id)
                     .then(|| duplicate_issue(id));
             }
-            Parsed::LiveSession(s) => (&s.id, refs.live_sessions.contains(s.id.as_str())),
+            Parsed::LiveSession(s) => (&s.id, refs.live_sessions.contains_key(s.id.as_str())),
+            Parsed::Promotion(p) => (&p.id, refs.promotions.contains_key(p.id.as_str())),
+            Parsed::SessionTraffic(t) => {
+                return refs
+                    .session_traffic
+                    .contains(t.session_id.as_str())
+                    .then(|| Issue {
+                        field: "sessionId".into(),
+                        kind: ProblemKind::DuplicateId,
+                        reason: format!(
+                            "session `{}` has a traffic record already; the first one was kept",
+                            t.session_id
+                        ),
+                    });
+            }
             Parsed::FollowerCount(f) => {
                 let merchant = refs.merchants.get(&f.merchant_id)?;
                 return refs
@@ -473,7 +493,8 @@ impl Importer {
                 }
             }
             Parsed::LiveSession(s) => {
-                refs.live_sessions.insert(s.id.as_str().into());
+                let merchant = refs.merchants.get(&s.merchant_id).unwrap_or(u32::MAX);
+                refs.live_sessions.insert(s.id.as_str().into(), merchant);
                 if keep {
                     data.live_sessions.push(*s);
                 }
@@ -484,6 +505,19 @@ impl Importer {
                 }
                 if keep {
                     data.follower_counts.push(f);
+                }
+            }
+            Parsed::Promotion(p) => {
+                let merchant = refs.merchants.get(&p.merchant_id).unwrap_or(u32::MAX);
+                refs.promotions.insert(p.id.as_str().into(), merchant);
+                if keep {
+                    data.promotions.push(p);
+                }
+            }
+            Parsed::SessionTraffic(t) => {
+                refs.session_traffic.insert(t.session_id.as_str().into());
+                if keep {
+                    data.session_traffic.push(t);
                 }
             }
         }

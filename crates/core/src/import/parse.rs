@@ -102,6 +102,8 @@ pub(super) fn parse_csv_row(
                 .map_err(flat)?,
         ),
         Table::FollowerCounts => Parsed::FollowerCount(de(row, headers)?),
+        Table::Promotions => Parsed::Promotion(de(row, headers)?),
+        Table::SessionTraffic => Parsed::SessionTraffic(de(row, headers)?),
         Table::LiveSessions => {
             return Err(Issue {
                 field: String::new(),

@@ -62,7 +62,12 @@ pub struct Refs {
     pub orders: FxHashMap<Box<str>, OrderFacts>,
     pub reviews: FxHashSet<Box<str>>,
     pub service_events: FxHashSet<Box<str>>,
-    pub live_sessions: FxHashSet<Box<str>>,
+    /// Live session id → its merchant.
+    pub live_sessions: FxHashMap<Box<str>, u32>,
+    /// Promotion id → its merchant.
+    pub promotions: FxHashMap<Box<str>, u32>,
+    /// Sessions with a traffic record: one record per session.
+    pub session_traffic: FxHashSet<Box<str>>,
     /// (merchant, day) of every follower count: one count per merchant and day.
     pub follower_days: FxHashSet<(u32, LocalDate)>,
 }

@@ -4,8 +4,8 @@
 use super::refs::{CategoryLevel, Refs};
 use super::report::ProblemKind;
 use crate::model::{
-    Buyer, Category, FollowerCount, LiveSession, Merchant, Order, Product, Review, ServiceEvent,
-    SessionSignals, SessionSummary, Timestamp,
+    Buyer, Category, FollowerCount, LiveSession, Merchant, Order, Product, Promotion, Review,
+    ServiceEvent, SessionSignals, SessionSummary, SessionTraffic, Timestamp,
 };
 
 /// A problem found in one record, before it is tied to a file and record number.
@@ -367,6 +367,45 @@ pub fn follower_count(f: &FollowerCount, refs: &Refs) -> Issues {
     let mut i = Issues::default();
     if refs.merchants.get(&f.merchant_id).is_none() {
         i.unknown("merchantId", "merchant", &f.merchant_id);
+    }
+    i
+}
+
+pub fn promotion(p: &Promotion, refs: &Refs) -> Issues {
+    let mut i = Issues::default();
+    i.id("id", &p.id);
+    if refs.merchants.get(&p.merchant_id).is_none() {
+        i.unknown("merchantId", "merchant", &p.merchant_id);
+    }
+    if p.end_at <= p.start_at {
+        i.push(
+            "endAt",
+            ProblemKind::InconsistentTime,
+            format!("{} is not after startAt ({})", p.end_at, p.start_at),
+        );
+    }
+    i.money("budgetFen", p.budget_fen);
+    i
+}
+
+pub fn session_traffic(t: &SessionTraffic, refs: &Refs) -> Issues {
+    let mut i = Issues::default();
+    let session_merchant = refs.live_sessions.get(t.session_id.as_str()).copied();
+    if session_merchant.is_none() {
+        i.unknown("sessionId", "live session", &t.session_id);
+    }
+    i.money("paidSpendFen", t.paid_spend_fen);
+    i.money("gmvFen", t.gmv_fen);
+    if let Some(promotion) = &t.promotion_id {
+        match refs.promotions.get(promotion.as_str()) {
+            None => i.unknown("promotionId", "promotion", promotion),
+            Some(&owner) if session_merchant.is_some_and(|m| m != owner) => i.push(
+                "promotionId",
+                ProblemKind::InvalidValue,
+                format!("promotion `{promotion}` belongs to another merchant than the session"),
+            ),
+            Some(_) => {}
+        }
     }
     i
 }

@@ -89,8 +89,10 @@ pub(crate) fn category_slice(dataset: &Dataset, category_id: &str) -> Dataset {
             .filter(|s| merchants.contains(s.merchant_id.as_str()))
             .cloned()
             .collect(),
-        // The index reads no follower history.
+        // The index reads no follower history and no traffic.
         follower_counts: Vec::new(),
+        promotions: Vec::new(),
+        session_traffic: Vec::new(),
         orders,
     }
 }

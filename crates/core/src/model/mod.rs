@@ -1,5 +1,6 @@
 //! The marketplace data model every feature reads: categories, merchants, products, buyers,
-//! orders with refunds, reviews, service events, live sessions and daily follower counts.
+//! orders with refunds, reviews, service events, live sessions, daily follower counts, paid
+//! promotions and each live session's traffic by source.
 //!
 //! All types are plain serde data with camelCase JSON names; input types reject unknown fields
 //! so a misspelt column is reported instead of silently ignored. `docs/data-format.md` documents
@@ -11,6 +12,7 @@ mod order;
 mod review;
 mod service;
 pub mod time;
+mod traffic;
 
 pub use catalog::{Buyer, Category, FollowerCount, Merchant, MerchantType, Product, Repurchase};
 pub use live::{
@@ -21,6 +23,7 @@ pub use order::{Channel, Order, Refund, RefundKind, RefundReason};
 pub use review::{MerchantReply, Ratings, Review, ValueForMoney};
 pub use service::{ComplaintReason, ServiceEvent};
 pub use time::{DayWindow, LocalDate, Timestamp};
+pub use traffic::{Promotion, PromotionGoal, SessionTraffic};
 
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +51,10 @@ pub struct Dataset {
     pub live_sessions: Vec<LiveSession>,
     #[serde(default)]
     pub follower_counts: Vec<FollowerCount>,
+    #[serde(default)]
+    pub promotions: Vec<Promotion>,
+    #[serde(default)]
+    pub session_traffic: Vec<SessionTraffic>,
 }
 
 impl Dataset {
@@ -102,10 +109,12 @@ pub enum Table {
     ServiceEvents,
     LiveSessions,
     FollowerCounts,
+    Promotions,
+    SessionTraffic,
 }
 
 impl Table {
-    pub const ALL: [Table; 9] = [
+    pub const ALL: [Table; 11] = [
         Table::Categories,
         Table::Merchants,
         Table::Buyers,
@@ -115,6 +124,8 @@ impl Table {
         Table::ServiceEvents,
         Table::LiveSessions,
         Table::FollowerCounts,
+        Table::Promotions,
+        Table::SessionTraffic,
     ];
 
     /// The file stem of this table in a dataset directory (`orders.ndjson`, `orders.csv`, …) and
@@ -130,6 +141,8 @@ impl Table {
             Table::ServiceEvents => "serviceEvents",
             Table::LiveSessions => "liveSessions",
             Table::FollowerCounts => "followerCounts",
+            Table::Promotions => "promotions",
+            Table::SessionTraffic => "sessionTraffic",
         }
     }
 

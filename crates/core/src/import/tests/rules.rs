@@ -175,3 +175,65 @@ fn buyers_read_from_csv_with_empty_cells_for_absent_fields() {
     );
     assert_eq!(b[1].address_cluster.as_deref(), Some("a7f3"));
 }
+
+#[test]
+fn promotions_and_session_traffic_are_checked_field_by_field() {
+    let sessions = [
+        session("s1", ""),
+        session("s2", "").replace(r#""merchantId":"m1""#, r#""merchantId":"m2""#),
+    ]
+    .join("\n");
+    let promotion = |id: &str, extra: &str| {
+        format!(
+            r#"{{"id":"{id}","merchantId":"m1","startAt":"2026-11-01T11:00:00Z","endAt":"2026-11-01T13:00:00Z","budgetFen":50000,"goal":"roomViews"{extra}}}"#
+        )
+    };
+    let promotions = [
+        promotion("pr1", ""),
+        promotion("pr2", "").replace("13:00:00Z", "10:00:00Z"),
+        promotion("pr3", "").replace("50000", "-5"),
+        promotion("pr4", "").replace(r#""merchantId":"m1""#, r#""merchantId":"m404""#),
+        promotion("pr1", ""),
+    ]
+    .join("\n");
+    let traffic = |session: &str, extra: &str| {
+        format!(
+            r#"{{"sessionId":"{session}","naturalExposure":1000,"paidExposure":200,"paidSpendFen":8000,"gmvFen":12000{extra}}}"#
+        )
+    };
+    let records = [
+        traffic("s1", r#","promotionId":"pr1""#),
+        traffic("s1", ""),
+        traffic("s404", ""),
+        traffic("s2", r#","promotionId":"pr1""#),
+        traffic("s2", "").replace("8000", "-1"),
+        traffic("s2", r#","promotionId":"pr404""#),
+    ]
+    .join("\n");
+    let input = files(&[
+        ("case/liveSessions.ndjson", &sessions),
+        ("case/promotions.ndjson", &promotions),
+        ("case/sessionTraffic.ndjson", &records),
+    ]);
+    let imported = import(&input);
+    assert_eq!(
+        problems(&imported.report),
+        vec![
+            "case/promotions.ndjson:2 endAt InconsistentTime",
+            "case/promotions.ndjson:3 budgetFen InvalidValue",
+            "case/promotions.ndjson:4 merchantId UnknownReference",
+            "case/promotions.ndjson:5 id DuplicateId",
+            "case/sessionTraffic.ndjson:2 sessionId DuplicateId",
+            "case/sessionTraffic.ndjson:3 sessionId UnknownReference",
+            "case/sessionTraffic.ndjson:4 promotionId InvalidValue",
+            "case/sessionTraffic.ndjson:5 paidSpendFen InvalidValue",
+            "case/sessionTraffic.ndjson:6 promotionId UnknownReference",
+        ]
+    );
+    assert_eq!(imported.dataset.promotions.len(), 1);
+    assert_eq!(imported.dataset.session_traffic.len(), 1);
+    assert_eq!(
+        imported.dataset.session_traffic[0].promotion_id.as_deref(),
+        Some("pr1")
+    );
+}
