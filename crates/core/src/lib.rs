@@ -11,6 +11,7 @@ pub mod error;
 pub mod generate;
 pub mod import;
 pub mod index;
+pub mod leverage;
 pub mod model;
 pub mod peer_tier;
 pub mod preview;

@@ -30,7 +30,7 @@ pub struct PlantedLeverage {
 }
 
 /// Appends the promotions and one traffic record per live session to `d`; returns the planted
-/// lift of every merchant that pushes, in merchant order.
+/// lift of every merchant that pushed at least once, in merchant order.
 pub(super) fn plant(seed: u64, window: &Window, d: &mut Dataset) -> Result<Vec<PlantedLeverage>> {
     let mut planted = Vec::new();
     let mut promotions = Vec::new();
@@ -59,18 +59,14 @@ pub(super) fn plant(seed: u64, window: &Window, d: &mut Dataset) -> Result<Vec<P
         let scale = (3_000.0 + merchant.followers as f64 / 8.0) * r.uniform(0.6, 1.4);
         let conversion = r.uniform(0.004, 0.02);
         let order_value_fen = r.uniform(4_000.0, 30_000.0);
-        if pushes {
-            planted.push(PlantedLeverage {
-                merchant_id: merchant.id.clone(),
-                lift,
-            });
-        }
+        let mut pushed_once = false;
         // Sessions since the last push (None before the first).
         let mut since_push: Option<u32> = None;
         for s in sessions {
             let session = &d.live_sessions[s];
             let mut rs = stream(seed, TAG_TRAFFIC, s as u64);
             let push = pushes && rs.chance(0.15);
+            pushed_once |= push;
             since_push = if push {
                 Some(0)
             } else {
@@ -113,6 +109,13 @@ pub(super) fn plant(seed: u64, window: &Window, d: &mut Dataset) -> Result<Vec<P
                 paid_spend_fen: spend_fen,
                 gmv_fen: gmv.round() as i64,
                 promotion_id,
+            });
+        }
+        // A shop drawn to push that happened never to push is, in the data, one that never does.
+        if pushed_once {
+            planted.push(PlantedLeverage {
+                merchant_id: merchant.id.clone(),
+                lift,
             });
         }
     }
