@@ -28,6 +28,8 @@ import init, {
   type StagingEdit,
   type CalendarReport,
   type ColdStartReport,
+  type LeverageReport,
+  type MarketLeverage,
   type CampaignCalendar,
   type IndexReport,
   type PreviewOutcome,
@@ -150,6 +152,14 @@ export async function consume(files: ValidateInput, wasmBytes: BufferSource): Pr
   out.push(cold.next ?? 'all done', ...cold.steps.map((s) => `${s.id}:${s.value}/${s.target}:${s.status}`));
   // @ts-expect-error a goal's kind is one of the documented ones.
   market.coldStart(index.merchantId, { pools: [], plans: [{ merchantType: 'brand', steps: [{ id: 'x', unlocks: 'p', goal: { kind: 'likes', count: 1 } }] }] });
+
+  // "1+N" leverage: a merchant's lift with its interval, or why there is none; the market's view.
+  const lev: LeverageReport = market.leverage(index.merchantId, { followingSessions: 3 });
+  out.push(lev.verdict, lev.reason ?? '', String(lev.lift?.low ?? 'no number'), String(lev.timeline.length));
+  const whole: MarketLeverage = market.marketLeverage(undefined);
+  out.push(String(whole.liftQuantiles?.median ?? 'none'), ...whole.merchants.map((m) => `${m.merchantId}:${m.verdict}`));
+  // @ts-expect-error settings are typed: the interval width is a number.
+  market.leverage(index.merchantId, { maxIntervalWidth: 'wide' });
 
   // The campaign calendar: the demo's, and one of the team's own with typed gates.
   const calendar: CalendarReport = market.campaignCalendar(index.merchantId, undefined, '2022-05-11');

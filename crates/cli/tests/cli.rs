@@ -588,3 +588,56 @@ fn coldstart_shows_the_plan_with_progress_and_names_bad_config() {
     std::fs::remove_file(&bad).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn leverage_reports_a_merchant_and_the_market_and_names_bad_config() {
+    let dir = std::env::temp_dir().join(format!("livetrust-cli-leverage-{}", std::process::id()));
+    let out = dir.to_string_lossy().into_owned();
+    let (code, _, err) = livetrust(&["demo", "--merchants", "40", "--out", &out], "");
+    assert_eq!(code, 0, "{err}");
+    let (code, stdout, err) = livetrust(&["leverage", "--data", &out, "--market"], "");
+    assert_eq!(code, 0, "{err}");
+    let market: Value = serde_json::from_str(&stdout).unwrap();
+    let merchants = market["merchants"].as_array().unwrap();
+    assert_eq!(
+        merchants.len() as u64,
+        market["merchantsWithTraffic"].as_u64().unwrap()
+    );
+    let estimated = merchants
+        .iter()
+        .find(|m| m["verdict"] == "estimated")
+        .unwrap();
+    let id = estimated["merchantId"].as_str().unwrap();
+    let (code, stdout, err) = livetrust(&["leverage", "--data", &out, "--merchant", id], "");
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    // The merchant's own report gives what the market view gives for it.
+    assert_eq!(report["lift"], estimated["lift"]);
+    let timeline = report["timeline"].as_array().unwrap();
+    assert_eq!(timeline.len() as u64, report["sessions"].as_u64().unwrap());
+    let pushed = timeline.iter().filter(|s| s["pushed"] == true).count() as u64;
+    assert_eq!(pushed, report["pushes"].as_u64().unwrap());
+    // One of --merchant and --market.
+    let (code, _, _) = livetrust(&["leverage", "--data", &out], "");
+    assert_eq!(code, 2);
+    let bad = dir.join("..").join(format!(
+        "livetrust-cli-leverage-{}.json",
+        std::process::id()
+    ));
+    std::fs::write(&bad, r#"{"minSessions":1}"#).unwrap();
+    let (code, _, err) = livetrust(
+        &[
+            "leverage",
+            "--data",
+            &out,
+            "--market",
+            "--config",
+            &bad.to_string_lossy(),
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("minSessions"), "{err}");
+    std::fs::remove_file(&bad).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -8,6 +8,7 @@
 
 mod calendar;
 mod coldstart;
+mod leverage;
 // The clip planner is a default feature so that the benchmark can measure what it adds to the
 // package (`cargo xtask bench clip` builds the package without it).
 #[cfg(feature = "clip")]

@@ -175,7 +175,7 @@ fn demo_generator_is_byte_identical_to_native() {
     })
     .unwrap();
     let json = serde_json::to_string(&dataset).unwrap();
-    assert_eq!(fnv1a64(json.as_bytes()), 0x4bac_0e8b_1cb6_dc61);
+    assert_eq!(fnv1a64(json.as_bytes()), 0x7bc1_84bf_e254_8e56);
 }
 
 /// The `files` of a case as the input of `validate` / `Market.fromFiles`.
@@ -653,4 +653,36 @@ fn the_cold_start_plan_is_the_cores_and_names_bad_config() {
         .cold_start("m0001", js(&serde_json::json!({"pools": [], "plans": []})))
         .unwrap_err();
     assert_eq!(prop(&e, "field").as_deref(), Some("plans"));
+}
+
+#[wasm_bindgen_test]
+fn leverage_is_the_cores_for_a_merchant_and_the_market_and_names_bad_config() {
+    use livetrust_core::generate::{generate, GenerateConfig};
+    use livetrust_core::leverage::{self, LeverageConfig};
+    let data = generate(&GenerateConfig {
+        merchants: 20,
+        ..GenerateConfig::default()
+    })
+    .unwrap();
+    let files = serde_json::json!([{ "name": "dataset.json", "text": serde_json::to_string(&data).unwrap() }]);
+    let market = Market::from_files(Ts::new_unchecked(files_input(&files))).unwrap();
+    let config = LeverageConfig::default();
+    for m in data.merchants.iter().take(5) {
+        let expected = leverage::run(&data, &m.id, &config).unwrap();
+        let got = market.leverage(&m.id, JsValue::UNDEFINED).unwrap();
+        assert_eq!(
+            to_json(&got.js_value()),
+            to_json(&js(&serde_json::to_value(&expected).unwrap()))
+        );
+    }
+    let expected = leverage::market(&data, &config).unwrap();
+    let got = market.market_leverage(JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        to_json(&got.js_value()),
+        to_json(&js(&serde_json::to_value(&expected).unwrap()))
+    );
+    let e = market
+        .market_leverage(js(&serde_json::json!({"maxIntervalWidth": -1})))
+        .unwrap_err();
+    assert_eq!(prop(&e, "field").as_deref(), Some("maxIntervalWidth"));
 }

@@ -57,8 +57,8 @@ pub(super) fn plant(seed: u64, window: &Window, d: &mut Dataset) -> Result<Vec<P
         let lift = r.uniform(0.15, 0.85);
         // The shop's own scale: larger with more followers, varied between shops.
         let scale = (3_000.0 + merchant.followers as f64 / 8.0) * r.uniform(0.6, 1.4);
-        let conversion = r.uniform(0.004, 0.02);
-        let order_value_fen = r.uniform(4_000.0, 30_000.0);
+        let conversion = r.uniform(0.001, 0.005);
+        let order_value_fen = r.uniform(4_000.0, 20_000.0);
         let mut pushed_once = false;
         // Sessions since the last push (None before the first).
         let mut since_push: Option<u32> = None;
@@ -81,7 +81,7 @@ pub(super) fn plant(seed: u64, window: &Window, d: &mut Dataset) -> Result<Vec<P
             let natural =
                 scale * (0.4 + 0.6 * activity) * noise * if levered { 1.0 + lift } else { 1.0 };
             let (spend_fen, paid, promotion_id) = if push {
-                let spend = rs.int(30_000, 300_000);
+                let spend = rs.int(5_000, 60_000);
                 let paid = spend as f64 / 100.0 * rs.uniform(20.0, 30.0);
                 let id = format!("pr{:06}", promotions.len() + 1);
                 let goal = [
