@@ -113,6 +113,8 @@ test('every page works from 360 px wide: no sideways scrolling, words unbroken, 
   const pages = [
     ['live room', '', '.merchant'],
     ['back office', 'merchant/m0001', '.overall'],
+    ['cold start', 'merchant/m0326/coldstart', '.cold-steps'],
+    ['push leverage', 'merchant/m0002/traffic', '.leverage-verdict'],
     ['import', 'import', '#import-files'],
     ['not found', 'no/such/page', 'h1'],
   ];

@@ -12,7 +12,7 @@ use crate::live_view::{LiveRoomView, Reply, DEMO_REQUEST};
 use crate::pages::{
     assistant::AssistantPage, calendar::CalendarPage, clip::ClipPage, coldstart::ColdStartPage,
     import::ImportPage, live_room::LiveRoom, merchant::MerchantPage, not_found::NotFound,
-    preview::PreviewPage, reviews::ReviewsPage, room::RoomPage,
+    preview::PreviewPage, reviews::ReviewsPage, room::RoomPage, traffic::TrafficPage,
 };
 use crate::state::{AppData, DataContext, ImportSession, Source};
 use crate::storage;
@@ -39,6 +39,8 @@ pub enum Route {
     Calendar { id: String },
     #[at("/merchant/:id/coldstart")]
     ColdStart { id: String },
+    #[at("/merchant/:id/traffic")]
+    Traffic { id: String },
     /// A viewer's live room: one session replayed.
     #[at("/live/:session")]
     Room { session: String },
@@ -58,6 +60,7 @@ fn switch(route: Route) -> Html {
         Route::Assistant { id } => html! { <AssistantPage id={id} /> },
         Route::Calendar { id } => html! { <CalendarPage id={id} /> },
         Route::ColdStart { id } => html! { <ColdStartPage id={id} /> },
+        Route::Traffic { id } => html! { <TrafficPage id={id} /> },
         Route::Room { session } => html! { <RoomPage session={session} /> },
         Route::NotFound => html! { <NotFound /> },
     }

@@ -14,6 +14,7 @@ pub mod coldstart;
 pub mod preview;
 pub mod reviews;
 pub mod room;
+pub mod traffic;
 pub use clip::ClipTexts;
 use livetrust_widgets::i18n::{ViewerTexts, EN as VIEWER_EN, ZH as VIEWER_ZH};
 pub use preview::PreviewTexts;
@@ -92,6 +93,8 @@ pub struct Texts {
     pub calendar: &'static calendar::CalendarTexts,
     /// The cold-start assistant page.
     pub coldstart: &'static coldstart::ColdStartTexts,
+    /// The "1+N" push leverage page.
+    pub traffic: &'static traffic::TrafficTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_live_room: &'static str,
@@ -360,6 +363,7 @@ static ZH: Texts = Texts {
     room: &room::ZH,
     calendar: &calendar::ZH,
     coldstart: &coldstart::ZH,
+    traffic: &traffic::ZH,
     app_name: "回头客信任",
     skip_to_content: "跳到正文",
     nav_live_room: "直播间",
@@ -516,6 +520,7 @@ static EN: Texts = Texts {
     room: &room::EN,
     calendar: &calendar::EN,
     coldstart: &coldstart::EN,
+    traffic: &traffic::EN,
     app_name: "livetrust",
     skip_to_content: "Skip to content",
     nav_live_room: "Live room",

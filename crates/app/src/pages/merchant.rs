@@ -79,6 +79,7 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
                 <Link<Route> to={Route::Assistant { id: props.id.clone() }} classes="button assistant-link">{ t.assistant.nav }</Link<Route>>
                 <Link<Route> to={Route::Calendar { id: props.id.clone() }} classes="button calendar-link">{ t.calendar.nav }</Link<Route>>
                 <Link<Route> to={Route::ColdStart { id: props.id.clone() }} classes="button coldstart-link">{ t.coldstart.nav }</Link<Route>>
+                <Link<Route> to={Route::Traffic { id: props.id.clone() }} classes="button traffic-link">{ t.traffic.nav }</Link<Route>>
             </p>
             <div class="overall">
                 <div>

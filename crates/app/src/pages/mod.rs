@@ -11,3 +11,4 @@ pub mod not_found;
 pub mod preview;
 pub mod reviews;
 pub mod room;
+pub mod traffic;
