@@ -123,5 +123,7 @@ pub fn run(args: &[&str]) -> Result {
         ],
     )?;
     browser_bench("tests/bench/index.bench.mjs", &large)?;
+    cargo_bench("leverage")?;
+    browser_bench("tests/bench/leverage.bench.mjs", &large)?;
     clip_bench()
 }
