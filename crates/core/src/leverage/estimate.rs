@@ -5,7 +5,7 @@
 //! means in exposure, GMV and ROI. Only `+ − × ÷` and `sqrt`, so native and wasm agree to the bit.
 
 use super::config::LeverageConfig;
-use super::prepare::{levered_flags, Prepared, Row};
+use super::prepare::{MerchantSessions, Prepared, Row};
 use super::report::{Interval, LeverageReport, LeverageVerdict, NotEnoughReason, SessionPoint};
 
 /// The standard normal's 95th percentile: a two-sided 90 % interval.
@@ -29,7 +29,8 @@ pub struct Fit {
     pub reason: Option<NotEnoughReason>,
     pub sessions: u32,
     pub pushes: u32,
-    pub levered: Vec<bool>,
+    /// The market's activity on each session's day, the merchant left out.
+    pub activity: Vec<f64>,
     pub spend_fen: i64,
     pub paid_gmv_fen: f64,
     pub lift: Option<Interval>,
@@ -57,8 +58,9 @@ fn levered_share(l: f64) -> f64 {
     l / (1.0 + l)
 }
 
-pub fn fit(rows: &[Row], prepared: &Prepared, config: &LeverageConfig) -> Fit {
-    let levered = levered_flags(rows, config.following_sessions);
+pub fn fit(m: &MerchantSessions, prepared: &Prepared, config: &LeverageConfig) -> Fit {
+    let (rows, levered) = (m.rows.as_slice(), m.levered.as_slice());
+    let activity: Vec<f64> = rows.iter().map(|r| prepared.activity(m, r.day)).collect();
     let pushes = rows.iter().filter(|r| r.pushed()).count() as u32;
     let spend_fen: i64 = rows.iter().map(|r| r.traffic.paid_spend_fen.max(0)).sum();
     let exposure_share = |r: &Row, part: f64| {
@@ -78,7 +80,7 @@ pub fn fit(rows: &[Row], prepared: &Prepared, config: &LeverageConfig) -> Fit {
         reason: None,
         sessions: rows.len() as u32,
         pushes,
-        levered: levered.clone(),
+        activity: activity.clone(),
         spend_fen,
         paid_gmv_fen,
         lift: None,
@@ -95,17 +97,15 @@ pub fn fit(rows: &[Row], prepared: &Prepared, config: &LeverageConfig) -> Fit {
         fit.verdict = LeverageVerdict::NoPushes;
         return fit;
     }
-    let own = prepared.contributions(rows, config.following_sessions);
-    let adjusted =
-        |r: &Row| r.traffic.natural_exposure as f64 / prepared.activity_without(r.day, &own);
     let (with, without): (Vec<f64>, Vec<f64>) = {
         let mut with = Vec::new();
         let mut without = Vec::new();
-        for (r, &l) in rows.iter().zip(&levered) {
+        for ((r, &l), a) in rows.iter().zip(levered).zip(&activity) {
+            let adjusted = r.traffic.natural_exposure as f64 / a;
             if l {
-                with.push(adjusted(r));
+                with.push(adjusted);
             } else {
-                without.push(adjusted(r));
+                without.push(adjusted);
             }
         }
         (with, without)
@@ -139,12 +139,7 @@ pub fn fit(rows: &[Row], prepared: &Prepared, config: &LeverageConfig) -> Fit {
         fit.reason = Some(NotEnoughReason::WideInterval);
         return fit;
     }
-    let levered_rows = || {
-        rows.iter()
-            .zip(&levered)
-            .filter(|(_, &l)| l)
-            .map(|(r, _)| r)
-    };
+    let levered_rows = || rows.iter().zip(levered).filter(|(_, &l)| l).map(|(r, _)| r);
     let natural: f64 = levered_rows()
         .map(|r| r.traffic.natural_exposure as f64)
         .sum();
@@ -174,12 +169,9 @@ pub fn fit(rows: &[Row], prepared: &Prepared, config: &LeverageConfig) -> Fit {
 }
 
 pub fn report(prepared: &Prepared, merchant_id: &str, config: &LeverageConfig) -> LeverageReport {
-    let rows: &[Row] = prepared
-        .by_merchant
-        .get(merchant_id)
-        .map_or(&[], Vec::as_slice);
-    let f = fit(rows, prepared, config);
-    let own = prepared.contributions(rows, config.following_sessions);
+    let empty = MerchantSessions::default();
+    let m = prepared.by_merchant.get(merchant_id).unwrap_or(&empty);
+    let f = fit(m, prepared, config);
     let spend = f.spend_fen as f64;
     let roi = |gmv: f64| gmv / spend;
     LeverageReport {
@@ -189,8 +181,8 @@ pub fn report(prepared: &Prepared, merchant_id: &str, config: &LeverageConfig) -
         reason: f.reason,
         sessions: f.sessions,
         pushes: f.pushes,
-        levered_sessions: f.levered.iter().filter(|&&l| l).count() as u32,
-        unlevered_sessions: f.levered.iter().filter(|&&l| !l).count() as u32,
+        levered_sessions: m.levered.iter().filter(|&&l| l).count() as u32,
+        unlevered_sessions: m.levered.iter().filter(|&&l| !l).count() as u32,
         spend_fen: f.spend_fen,
         paid_gmv_fen: f.paid_gmv_fen,
         roi_paid_only: (f.spend_fen > 0).then(|| roi(f.paid_gmv_fen)),
@@ -205,10 +197,12 @@ pub fn report(prepared: &Prepared, merchant_id: &str, config: &LeverageConfig) -
                 low: roi(f.paid_gmv_fen + g.low),
                 high: roi(f.paid_gmv_fen + g.high),
             }),
-        timeline: rows
+        timeline: m
+            .rows
             .iter()
-            .zip(&f.levered)
-            .map(|(r, &levered)| SessionPoint {
+            .zip(&m.levered)
+            .zip(&f.activity)
+            .map(|((r, &levered), &market_activity)| SessionPoint {
                 session_id: r.session.id.clone(),
                 start_at: r.session.start_at,
                 natural_exposure: r.traffic.natural_exposure,
@@ -217,7 +211,7 @@ pub fn report(prepared: &Prepared, merchant_id: &str, config: &LeverageConfig) -
                 gmv_fen: r.traffic.gmv_fen,
                 pushed: r.pushed(),
                 levered,
-                market_activity: prepared.activity_without(r.day, &own),
+                market_activity,
             })
             .collect(),
     }

@@ -24,8 +24,8 @@ pub fn market(data: &Dataset, config: &LeverageConfig) -> Result<MarketLeverage>
     let (mut levered, mut natural, mut levered_gmv, mut gmv) = (0.0, 0.0, 0.0, 0.0);
     let (mut paid_gmv, mut spend) = (0.0, 0.0);
     let (mut pushing, mut never, mut estimated, mut thin) = (0, 0, 0, 0);
-    for (id, rows) in &prepared.by_merchant {
-        let f = fit(rows, &prepared, config);
+    for (id, m) in &prepared.by_merchant {
+        let f = fit(m, &prepared, config);
         match f.verdict {
             LeverageVerdict::NoPushes | LeverageVerdict::NoTraffic => never += 1,
             LeverageVerdict::NotEnoughData => {

@@ -28,7 +28,7 @@ impl Row<'_> {
 
 /// Per session of `rows` (in time order): pushed, or one of the `following` sessions after a
 /// pushed one.
-pub fn levered_flags(rows: &[Row], following: u32) -> Vec<bool> {
+fn levered_flags(rows: &[Row], following: u32) -> Vec<bool> {
     let mut since_push: Option<u32> = None;
     rows.iter()
         .map(|r| {
@@ -42,15 +42,33 @@ pub fn levered_flags(rows: &[Row], following: u32) -> Vec<bool> {
         .collect()
 }
 
+/// (sum of ratios, count): what unlevered sessions add to a day's or a week's activity.
+type Tally = (f64, u32);
+
+/// One merchant's sessions, read once: in time order, which are levered, and what its unlevered
+/// sessions add to each day and week of the market's activity.
+#[derive(Debug, Default)]
+pub struct MerchantSessions<'a> {
+    pub rows: Vec<Row<'a>>,
+    pub levered: Vec<bool>,
+    own_days: HashMap<LocalDate, Tally>,
+    own_weeks: HashMap<i64, Tally>,
+}
+
 #[derive(Debug)]
 pub struct Prepared<'a> {
     /// Merchant id → its sessions with traffic, by start time (then id).
-    pub by_merchant: BTreeMap<&'a str, Vec<Row<'a>>>,
-    /// (sum of ratios, count) per day and per week over every merchant's unlevered sessions.
-    days: HashMap<LocalDate, (f64, u32)>,
-    weeks: HashMap<i64, (f64, u32)>,
+    pub by_merchant: BTreeMap<&'a str, MerchantSessions<'a>>,
+    /// Over every merchant's unlevered sessions, per day and per week.
+    days: HashMap<LocalDate, Tally>,
+    weeks: HashMap<i64, Tally>,
     first_day: Option<LocalDate>,
     min_control_sessions: u32,
+}
+
+fn add(to: &mut Tally, t: Tally) {
+    to.0 += t.0;
+    to.1 += t.1;
 }
 
 impl<'a> Prepared<'a> {
@@ -60,13 +78,13 @@ impl<'a> Prepared<'a> {
             .iter()
             .map(|s| (s.id.as_str(), s))
             .collect();
-        let mut by_merchant: BTreeMap<&str, Vec<Row>> = BTreeMap::new();
+        let mut grouped: BTreeMap<&str, Vec<Row>> = BTreeMap::new();
         for t in &data.session_traffic {
             // The importer keeps only records of known sessions; a hand-built dataset may not.
             let Some(&session) = sessions.get(t.session_id.as_str()) else {
                 continue;
             };
-            by_merchant
+            grouped
                 .entry(session.merchant_id.as_str())
                 .or_default()
                 .push(Row {
@@ -75,32 +93,44 @@ impl<'a> Prepared<'a> {
                     day: session.start_at.local_date(),
                 });
         }
-        for rows in by_merchant.values_mut() {
+        let first_day = grouped.values().flatten().map(|r| r.day).min();
+        let week_of =
+            |day: LocalDate| first_day.map_or(0, |f| (day.0 - f.0).num_days().div_euclid(7));
+        let mut days: HashMap<LocalDate, Tally> = HashMap::new();
+        let mut weeks: HashMap<i64, Tally> = HashMap::new();
+        let mut by_merchant = BTreeMap::new();
+        for (id, mut rows) in grouped {
             rows.sort_by(|a, b| {
                 (a.session.start_at, a.session.id.as_str())
                     .cmp(&(b.session.start_at, b.session.id.as_str()))
             });
+            let levered = levered_flags(&rows, config.following_sessions);
+            let own_days = contributions(&rows, &levered);
+            let mut own_weeks: HashMap<i64, Tally> = HashMap::new();
+            for (&day, &t) in &own_days {
+                add(days.entry(day).or_default(), t);
+                add(own_weeks.entry(week_of(day)).or_default(), t);
+            }
+            for (&week, &t) in &own_weeks {
+                add(weeks.entry(week).or_default(), t);
+            }
+            by_merchant.insert(
+                id,
+                MerchantSessions {
+                    rows,
+                    levered,
+                    own_days,
+                    own_weeks,
+                },
+            );
         }
-        let first_day = by_merchant.values().flatten().map(|r| r.day).min();
-        let mut prepared = Prepared {
-            by_merchant: BTreeMap::new(),
-            days: HashMap::new(),
-            weeks: HashMap::new(),
+        Prepared {
+            by_merchant,
+            days,
+            weeks,
             first_day,
             min_control_sessions: config.min_control_sessions,
-        };
-        for rows in by_merchant.values() {
-            for (day, (sum, n)) in prepared.contributions(rows, config.following_sessions) {
-                let d = prepared.days.entry(day).or_default();
-                d.0 += sum;
-                d.1 += n;
-                let w = prepared.weeks.entry(prepared.week_of(day)).or_default();
-                w.0 += sum;
-                w.1 += n;
-            }
         }
-        prepared.by_merchant = by_merchant;
-        prepared
     }
 
     fn week_of(&self, day: LocalDate) -> i64 {
@@ -108,51 +138,18 @@ impl<'a> Prepared<'a> {
             .map_or(0, |f| (day.0 - f.0).num_days().div_euclid(7))
     }
 
-    /// What `rows` (one merchant's sessions) add to each day's activity: per day the sum of its
-    /// unlevered sessions' natural exposure over their mean, and how many there are.
-    pub fn contributions(&self, rows: &[Row], following: u32) -> HashMap<LocalDate, (f64, u32)> {
-        let mut out: HashMap<LocalDate, (f64, u32)> = HashMap::new();
-        let unlevered: Vec<&Row> = rows
-            .iter()
-            .zip(levered_flags(rows, following))
-            .filter(|(_, l)| !l)
-            .map(|(r, _)| r)
-            .collect();
-        if unlevered.len() < 2 {
-            return out;
-        }
-        let mean = unlevered
-            .iter()
-            .map(|r| r.traffic.natural_exposure as f64)
-            .sum::<f64>()
-            / unlevered.len() as f64;
-        if mean <= 0.0 {
-            return out;
-        }
-        for r in unlevered {
-            let d = out.entry(r.day).or_default();
-            d.0 += r.traffic.natural_exposure as f64 / mean;
-            d.1 += 1;
-        }
-        out
-    }
-
-    /// The market's activity on `day` (1 = usual), never 0, leaving out `own`: the contributions
-    /// of the merchant being estimated, so its own sessions do not pull their baseline to them.
-    pub fn activity_without(&self, day: LocalDate, own: &HashMap<LocalDate, (f64, u32)>) -> f64 {
+    /// The market's activity on `day` (1 = usual), never 0, leaving out merchant `m`'s own
+    /// sessions, so they do not pull their baseline to them.
+    pub fn activity(&self, m: &MerchantSessions, day: LocalDate) -> f64 {
         let week = self.week_of(day);
-        let own_day = own.get(&day).copied().unwrap_or_default();
-        let own_week = own
-            .iter()
-            .filter(|(d, _)| self.week_of(**d) == week)
-            .fold((0.0, 0), |acc, (_, c)| (acc.0 + c.0, acc.1 + c.1));
-        let level = |total: Option<&(f64, u32)>, mine: (f64, u32)| {
+        let level = |total: Option<&Tally>, mine: Option<&Tally>| {
             let (sum, n) = total.copied().unwrap_or_default();
-            let (sum, n) = (sum - mine.0, n.saturating_sub(mine.1));
-            (n >= self.min_control_sessions && n > 0).then(|| sum / f64::from(n))
+            let (own_sum, own_n) = mine.copied().unwrap_or_default();
+            let n = n.saturating_sub(own_n);
+            (n >= self.min_control_sessions && n > 0).then(|| (sum - own_sum) / f64::from(n))
         };
-        let v = level(self.days.get(&day), own_day)
-            .or_else(|| level(self.weeks.get(&week), own_week))
+        let v = level(self.days.get(&day), m.own_days.get(&day))
+            .or_else(|| level(self.weeks.get(&week), m.own_weeks.get(&week)))
             .unwrap_or(1.0);
         if v > 0.0 {
             v
@@ -160,4 +157,34 @@ impl<'a> Prepared<'a> {
             1.0
         }
     }
+}
+
+/// What one merchant's sessions add to each day's activity: per day the sum of its unlevered
+/// sessions' natural exposure over their mean, and how many there are.
+fn contributions(rows: &[Row], levered: &[bool]) -> HashMap<LocalDate, Tally> {
+    let mut out: HashMap<LocalDate, Tally> = HashMap::new();
+    let unlevered: Vec<&Row> = rows
+        .iter()
+        .zip(levered)
+        .filter(|(_, &l)| !l)
+        .map(|(r, _)| r)
+        .collect();
+    if unlevered.len() < 2 {
+        return out;
+    }
+    let mean = unlevered
+        .iter()
+        .map(|r| r.traffic.natural_exposure as f64)
+        .sum::<f64>()
+        / unlevered.len() as f64;
+    if mean <= 0.0 {
+        return out;
+    }
+    for r in unlevered {
+        add(
+            out.entry(r.day).or_default(),
+            (r.traffic.natural_exposure as f64 / mean, 1),
+        );
+    }
+    out
 }
