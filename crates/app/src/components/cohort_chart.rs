@@ -6,6 +6,7 @@
 use livetrust_core::coldstart::{CohortEvidence, QuestionEvidence};
 use yew::prelude::*;
 
+use crate::components::interval_track::IntervalTrack;
 use crate::i18n::{Lang, LangTexts};
 
 #[derive(Debug, Properties, PartialEq)]
@@ -51,24 +52,14 @@ pub fn cohort_chart(props: &CohortChartProps) -> Html {
         };
         ct.own(path, o.paths_final, e.path_days)
     });
-    let difference = q.difference.map(|d| {
-        // Symmetric around 0 so the side of zero the interval falls on is plain to see.
-        let reach = d.low.abs().max(d.high.abs()).max(1.0) * 1.15;
-        let at = |v: f64| format!("{:.1}%", ((v + reach) / (2.0 * reach) * 100.0).clamp(0.0, 100.0));
-        let (a, b) = match q.paths.as_slice() {
-            [a, b, ..] => (a.path, b.path),
-            _ => return html! {},
-        };
-        html! {
+    let difference = q.difference.map(|d| match q.paths.as_slice() {
+        [a, b, ..] => html! {
             <div class="cohort-row cohort-difference">
-                <span class="cohort-label">{ ct.difference_row(a, b) }</span>
-                <span class="cohort-track diff-track">
-                    <span class="diff-zero" style="left: 50%"></span>
-                    <span class="diff-interval" style={format!("left: {}; right: calc(100% - {})", at(d.low), at(d.high))}></span>
-                    <span class="diff-estimate" style={format!("left: {}", at(d.estimate))}></span>
-                </span>
+                <span class="cohort-label">{ ct.difference_row(a.path, b.path) }</span>
+                <IntervalTrack estimate={d.estimate} low={d.low} high={d.high} min_reach={1.0} />
             </div>
-        }
+        },
+        _ => html! {},
     });
     html! {
         <figure class="cohort-chart" data-question={key.clone()} aria-labelledby={title_id.clone()}>

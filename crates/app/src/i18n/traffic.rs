@@ -42,7 +42,8 @@ impl TrafficTexts {
     }
 
     /// What the report says, as a sentence.
-    pub fn verdict(&self, r: &LeverageReport) -> String {
+    /// `min_sessions`: the configuration's `minSessions`, named when there are too few.
+    pub fn verdict(&self, r: &LeverageReport, min_sessions: u32) -> String {
         let zh = self.is_zh();
         let n = r.following_sessions;
         match (r.verdict, r.lift, r.levered_natural_exposure, r.levered_natural_gmv_fen) {
@@ -73,12 +74,20 @@ impl TrafficTexts {
             _ => match (zh, r.reason) {
                 (true, Some(NotEnoughReason::WideInterval)) => "数据不够：估算的区间太宽，给不出可靠的数字。多投几场、多播几场后再看。".to_owned(),
                 (true, Some(NotEnoughReason::NoBaseline)) => "数据不够：没投流的场次没有自然曝光，无法对比。".to_owned(),
-                (true, _) => format!("数据不够：受投流影响的场次 {} 场、不受影响的 {} 场，每边至少要 4 场才能估算。", r.levered_sessions, r.unlevered_sessions),
+                (true, _) => format!("数据不够：受投流影响的场次 {} 场、不受影响的 {} 场，每边至少要 {min_sessions} 场才能估算。", r.levered_sessions, r.unlevered_sessions),
                 (false, Some(NotEnoughReason::WideInterval)) => "Not enough data: the interval is too wide to give a reliable number. Look again after more sessions and pushes.".to_owned(),
                 (false, Some(NotEnoughReason::NoBaseline)) => "Not enough data: the sessions without a push had no natural exposure to compare with.".to_owned(),
-                (false, _) => format!("Not enough data: {} sessions a push could lever and {} it could not; each side needs at least 4.", r.levered_sessions, r.unlevered_sessions),
+                (false, _) => format!("Not enough data: {} sessions a push could lever and {} it could not; each side needs at least {min_sessions}.", r.levered_sessions, r.unlevered_sessions),
             },
         }
+    }
+
+    /// The assumptions, with `n` the sessions after a push it may lever (`{n}` in the texts).
+    pub fn assumptions(&self, n: u32) -> Vec<String> {
+        self.assumptions
+            .iter()
+            .map(|a| a.replace("{n}", &n.to_string()))
+            .collect()
     }
 
     pub fn roi(&self, v: f64) -> String {
@@ -134,7 +143,7 @@ pub static ZH: TrafficTexts = TrafficTexts {
     role_plain: "—",
     assumptions_title: "这个估算怎么算的",
     assumptions: [
-        "受影响的场次：投流的那一场和它之后的 2 场；其余场次是对照。",
+        "受影响的场次：投流的那一场和它之后的 {n} 场；其余场次是对照。",
         "每场的自然曝光先除以当天的大盘活跃度（其他店铺没受投流影响的场次算出），去掉周末、大促带来的起伏。",
         "提升 = 受影响场次的平均自然曝光 ÷ 对照场次的平均 − 1，给出 90% 区间；场次太少或区间太宽就不给数字。",
         "这是从你的数据估算的模型，不是平台的分配算法；店铺自己选择何时投流，估算可能受其他同期变化影响。",
@@ -167,7 +176,7 @@ pub static EN: TrafficTexts = TrafficTexts {
     role_plain: "—",
     assumptions_title: "How this is estimated",
     assumptions: [
-        "Levered sessions: a pushed session and the 2 after it; every other session is the comparison.",
+        "Levered sessions: a pushed session and the {n} after it; every other session is the comparison.",
         "Each session's natural exposure is first divided by the market's activity that day (from other shops' sessions no push could lever), removing the swing of weekends and big sales.",
         "Lift = the levered sessions' mean natural exposure over the comparison sessions' mean, minus 1, with a 90 % interval; with too few sessions or too wide an interval no number is given.",
         "This is a model estimated from your data, not the platform's algorithm; you chose when to push, so other changes at the same time may show in the estimate.",

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::components::interval_track::IntervalTrack;
 use crate::hooks::{use_need_data, use_page};
 use crate::i18n::{Lang, LangTexts};
 use crate::state::DataContext;
@@ -35,19 +36,18 @@ pub fn traffic_page(props: &TrafficPageProps) -> Html {
     let heading = use_node_ref();
     use_page(tt.title.to_owned(), heading.clone());
     let data = ctx.and_then(|c| c.data);
+    let config = use_memo((), |_| LeverageConfig::default());
     // Keyed by the data's identity: an import replaces it, and the estimate follows.
     let report = {
-        let data = data.clone();
+        let (data, config) = (data.clone(), config.clone());
         use_memo(
             (
                 props.id.clone(),
                 data.as_ref().map(|d| Rc::as_ptr(d) as usize),
             ),
             move |(id, _)| {
-                data.as_ref().map(|d| {
-                    leverage::run(&d.dataset, id, &LeverageConfig::default())
-                        .map_err(|e| e.to_string())
-                })
+                data.as_ref()
+                    .map(|d| leverage::run(&d.dataset, id, &config).map_err(|e| e.to_string()))
             },
         )
     };
@@ -69,18 +69,11 @@ pub fn traffic_page(props: &TrafficPageProps) -> Html {
     };
     let verdict = format!("{:?}", r.verdict);
     let lift = r.lift.map(|l| {
-        // Symmetric around 0 so the side of zero the interval falls on is plain to see.
-        let reach = l.low.abs().max(l.high.abs()).max(0.1) * 1.15;
-        let at = |v: f64| format!("{:.1}%", ((v + reach) / (2.0 * reach) * 100.0).clamp(0.0, 100.0));
         html! {
             <figure class="lift-chart" aria-labelledby="lift-title">
                 <figcaption id="lift-title">{ tt.lift_title }{ "：" }<strong class="lift-value">{ tt.percent(l.estimate) }</strong>
                     { format!("（{} – {}）", tt.percent(l.low), tt.percent(l.high)) }</figcaption>
-                <span class="cohort-track diff-track" aria-hidden="true">
-                    <span class="diff-zero" style="left: 50%"></span>
-                    <span class="diff-interval" style={format!("left: {}; right: calc(100% - {})", at(l.low), at(l.high))}></span>
-                    <span class="diff-estimate" style={format!("left: {}", at(l.estimate))}></span>
-                </span>
+                <IntervalTrack estimate={l.estimate} low={l.low} high={l.high} min_reach={0.1} />
             </figure>
         }
     });
@@ -153,7 +146,7 @@ pub fn traffic_page(props: &TrafficPageProps) -> Html {
         <section class="traffic-page" aria-labelledby="traffic-title">
             <h1 id="traffic-title" ref={heading} tabindex="-1">{ tt.title }{ " · " }{ &merchant.name }</h1>
             <p class="intro">{ tt.intro }</p>
-            <p class={classes!("leverage-verdict", format!("verdict-{verdict}"))} data-verdict={verdict.clone()}>{ tt.verdict(r) }</p>
+            <p class={classes!("leverage-verdict", format!("verdict-{verdict}"))} data-verdict={verdict.clone()}>{ tt.verdict(r, config.min_sessions) }</p>
             { lift.unwrap_or_default() }
             { roi }
             if !r.timeline.is_empty() {
@@ -161,7 +154,7 @@ pub fn traffic_page(props: &TrafficPageProps) -> Html {
             }
             <details class="assumptions">
                 <summary>{ tt.assumptions_title }</summary>
-                <ul>{ for tt.assumptions.iter().map(|a| html! { <li>{ *a }</li> }) }</ul>
+                <ul>{ for tt.assumptions(r.following_sessions).into_iter().map(|a| html! { <li>{ a }</li> }) }</ul>
             </details>
         </section>
     }
