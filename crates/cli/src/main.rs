@@ -184,6 +184,27 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Trust-weighted natural traffic (信任加权自然流量): the model of how a category's natural
+    /// exposure is shared by reach and the index, fitted to the data, and what a what-if score
+    /// would mean for the merchant's expected natural exposure per session.
+    Traffic {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        merchant: String,
+        /// The index score (0–100) to simulate, as the back office's what-if panel gives it.
+        #[arg(long)]
+        what_if_score: Option<f64>,
+        /// The day T the index is computed as of (default: the day after the latest order).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// A TrafficConfig JSON (default: the documented settings, docs/traffic.md).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// An index configuration as JSON (IndexConfig; absent fields take the defaults).
+        #[arg(long)]
+        index_config: Option<PathBuf>,
+    },
     /// The campaign calendar (营销日历) for a merchant: each campaign's status, its gates with
     /// the merchant's values, what to improve and the dates that matter; or chosen campaigns
     /// as an .ics file.
@@ -310,6 +331,21 @@ fn main() -> ExitCode {
             market: _,
             config,
         } => traffic::leverage(data, merchant.as_deref(), config.as_deref()),
+        Command::Traffic {
+            data,
+            merchant,
+            what_if_score,
+            as_of,
+            config,
+            index_config,
+        } => traffic::traffic(
+            data,
+            merchant,
+            *what_if_score,
+            as_of.as_deref(),
+            config.as_deref(),
+            index_config.as_deref(),
+        ),
         Command::Calendar {
             data,
             merchant,
@@ -417,7 +453,9 @@ fn main() -> ExitCode {
 }
 
 /// Reads an index configuration file: a typed error naming the field for a bad value.
-fn read_config(path: &std::path::Path) -> Result<livetrust_core::index::IndexConfig, Failure> {
+pub(crate) fn read_config(
+    path: &std::path::Path,
+) -> Result<livetrust_core::index::IndexConfig, Failure> {
     let config: livetrust_core::index::IndexConfig = read_json_file(path)?;
     config.validate()?;
     Ok(config)
@@ -451,7 +489,7 @@ fn read_json_named<T: serde::de::DeserializeOwned>(
 }
 
 /// Imports a dataset (problems listed on stderr, their records skipped) and the day T.
-fn load(
+pub(crate) fn load(
     data: &std::path::Path,
     as_of: Option<&str>,
 ) -> Result<

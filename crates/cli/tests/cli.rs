@@ -641,3 +641,69 @@ fn leverage_reports_a_merchant_and_the_market_and_names_bad_config() {
     std::fs::remove_file(&bad).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn traffic_gives_the_cores_report_and_names_bad_input() {
+    use livetrust_core::generate::{generate, GenerateConfig};
+    use livetrust_core::index::{market_index, IndexConfig};
+    use livetrust_core::traffic::{self, TrafficConfig};
+    let dir = std::env::temp_dir().join(format!("livetrust-cli-traffic-{}", std::process::id()));
+    let out = dir.to_string_lossy().into_owned();
+    let (code, _, err) = livetrust(&["demo", "--merchants", "150", "--out", &out], "");
+    assert_eq!(code, 0, "{err}");
+    let (code, stdout, err) = livetrust(
+        &[
+            "traffic",
+            "--data",
+            &out,
+            "--merchant",
+            "m0002",
+            "--what-if-score",
+            "80",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let got: Value = serde_json::from_str(&stdout).unwrap();
+    // The demo's tables, generated again in memory: the CLI's report is the core's.
+    let data = generate(&GenerateConfig {
+        merchants: 150,
+        ..GenerateConfig::default()
+    })
+    .unwrap();
+    let config = IndexConfig::default();
+    let index = market_index(&data, data.day_after_latest_order().unwrap(), &config).unwrap();
+    let expected = traffic::run(
+        &data,
+        &index,
+        &config,
+        "m0002",
+        Some(80.0),
+        &TrafficConfig::default(),
+    )
+    .unwrap();
+    // As text: parsing floats back into a Value can move the last bit.
+    assert_eq!(
+        stdout.trim_end(),
+        serde_json::to_string_pretty(&expected).unwrap()
+    );
+    assert_eq!(got["whatIf"]["score"], 80.0);
+    let (code, _, err) = livetrust(
+        &[
+            "traffic",
+            "--data",
+            &out,
+            "--merchant",
+            "m0002",
+            "--what-if-score",
+            "120",
+        ],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("whatIfScore"), "{err}");
+    let (code, _, err) = livetrust(&["traffic", "--data", &out, "--merchant", "nobody"], "");
+    assert_eq!(code, 1);
+    assert!(err.contains("merchantId"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

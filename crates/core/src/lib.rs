@@ -19,5 +19,6 @@ pub mod reviews;
 pub mod rng;
 pub mod staging;
 pub mod text;
+pub mod traffic;
 
 pub use error::{Error, Result};

@@ -145,6 +145,9 @@ pub struct Market {
     /// The audience history of the last `preview` call's day and signals: the editor asks again
     /// on every change of the plan, and building it reads every order.
     history: std::cell::RefCell<Option<HistoryKey>>,
+    /// The traffic model of the last `traffic` call's settings and day: a what-if panel asks
+    /// again on every edit, and the fit reads every session and every merchant's index.
+    traffic: std::cell::RefCell<Option<leverage::TrafficKey>>,
 }
 
 #[derive(Debug)]
@@ -176,6 +179,7 @@ impl Market {
             import_report: imported.report,
             cached: std::cell::RefCell::new(None),
             history: std::cell::RefCell::new(None),
+            traffic: std::cell::RefCell::new(None),
         })
     }
 

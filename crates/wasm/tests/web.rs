@@ -175,7 +175,7 @@ fn demo_generator_is_byte_identical_to_native() {
     })
     .unwrap();
     let json = serde_json::to_string(&dataset).unwrap();
-    assert_eq!(fnv1a64(json.as_bytes()), 0x7bc1_84bf_e254_8e56);
+    assert_eq!(fnv1a64(json.as_bytes()), 0x7874_4d4d_19cf_9ee3);
 }
 
 /// The `files` of a case as the input of `validate` / `Market.fromFiles`.
@@ -685,4 +685,56 @@ fn leverage_is_the_cores_for_a_merchant_and_the_market_and_names_bad_config() {
         .market_leverage(js(&serde_json::json!({"maxIntervalWidth": -1})))
         .unwrap_err();
     assert_eq!(prop(&e, "field").as_deref(), Some("maxIntervalWidth"));
+}
+
+#[wasm_bindgen_test]
+fn traffic_is_the_cores_pinned_to_the_native_bits_and_names_bad_input() {
+    use livetrust_core::generate::{generate, GenerateConfig};
+    use livetrust_core::index::{market_index, IndexConfig};
+    use livetrust_core::traffic::{self, TrafficConfig};
+    let data = generate(&GenerateConfig {
+        seed: 11,
+        merchants: 150,
+        cold_start_cohort: 0,
+        ..GenerateConfig::default()
+    })
+    .unwrap();
+    let files = serde_json::json!([{ "name": "dataset.json", "text": serde_json::to_string(&data).unwrap() }]);
+    let market = Market::from_files(Ts::new_unchecked(files_input(&files))).unwrap();
+    // The loose settings of the core's pinned fit (crates/core/src/traffic/tests/mod.rs).
+    let config = TrafficConfig {
+        min_merchants: 3,
+        max_interval_width: 100.0,
+        ..TrafficConfig::default()
+    };
+    let index_config = IndexConfig::default();
+    let index = market_index(&data, data.day_after_latest_order().unwrap(), &index_config).unwrap();
+    let config_js = js(&serde_json::to_value(&config).unwrap());
+    for (m, what_if) in
+        data.merchants
+            .iter()
+            .take(4)
+            .zip([None, Some(90.0), Some(10.0), Some(55.5)])
+    {
+        let expected = traffic::run(&data, &index, &index_config, &m.id, what_if, &config).unwrap();
+        let got = market.traffic(&m.id, what_if, config_js.clone()).unwrap();
+        assert_eq!(
+            to_json(&got.js_value()),
+            to_json(&js(&serde_json::to_value(&expected).unwrap()))
+        );
+        let e = expected.elasticity.unwrap();
+        assert_eq!(e.estimate.to_bits(), 0x3fe2_8c08_7a08_593f);
+    }
+    let e = market
+        .traffic("m0001", Some(101.0), JsValue::UNDEFINED)
+        .unwrap_err();
+    assert_eq!(prop(&e, "field").as_deref(), Some("whatIfScore"));
+    let e = market
+        .traffic("m0001", None, js(&serde_json::json!({"baseReach": -1})))
+        .unwrap_err();
+    assert_eq!(prop(&e, "field").as_deref(), Some("baseReach"));
+    let e = market
+        .traffic("nobody", None, JsValue::UNDEFINED)
+        .unwrap_err();
+    assert_eq!(prop(&e, "field").as_deref(), Some("merchantId"));
 }

@@ -166,7 +166,10 @@ pub fn generate_with_truth(config: &GenerateConfig) -> Result<(Dataset, GroundTr
         session_traffic: Vec::new(),
     };
     truth.cold_start_cohort = cohort::plant(seed, config.cold_start_cohort, &window, &mut dataset)?;
-    truth.leverage = traffic::plant(seed, &window, &mut dataset)?;
+    let scores = trust_scores(&dataset, &window)?;
+    let traffic = traffic::plant(seed, &window, &scores, &mut dataset)?;
+    truth.leverage = traffic.leverage;
+    truth.trust_elasticity = traffic.elasticity;
     Ok((dataset, truth))
 }
 
@@ -188,6 +191,20 @@ pub struct GroundTruth {
     /// The planted "1+N" lift of every merchant that pushes, in merchant order; the others never
     /// push.
     pub leverage: Vec<PlantedLeverage>,
+    /// Natural exposure ∝ (overall index score / the category's mean score)^this.
+    pub trust_elasticity: f64,
+}
+
+/// Every merchant's overall index score as the app and the CLI compute it by default (as of the
+/// day after the latest order, default settings), for planting traffic against it.
+fn trust_scores(
+    dataset: &Dataset,
+    window: &Window,
+) -> Result<std::collections::HashMap<String, f64>> {
+    let config = crate::index::IndexConfig::default();
+    let as_of = dataset.day_after_latest_order().unwrap_or(window.as_of);
+    let market = crate::index::market_index(dataset, as_of, &config)?;
+    Ok(crate::traffic::scores(&market.reports(&config)?))
 }
 
 /// FNV-1a, 64 bit: a tiny, dependency-free fingerprint of generated JSON, used to pin the output

@@ -2,12 +2,17 @@
 //! merchants' promotion campaigns, with known effects so the "1+N" leverage estimate can be
 //! checked (docs/traffic.md).
 //!
-//! A session's natural exposure is the merchant's own scale × the market's activity on that day
-//! (the same for every merchant: weekends and 双十一 draw more) × a noise factor, and × (1 + the
-//! merchant's planted lift) when the session or one of the [`FOLLOWING_SESSIONS`] sessions before
-//! it had a paid push. About two thirds of the merchants push now and then; the others never do,
+//! A session's natural exposure is the merchant's own scale (its reach, followers + 24 000, over 8,
+//! × a per-merchant factor) × its trust factor (its overall index score over its category's mean
+//! score, to the planted elasticity) × the market's activity on that day (the same for every
+//! merchant: weekends and 双十一 draw more) × a noise factor, and × (1 + the merchant's planted
+//! lift) when the session or one of the [`FOLLOWING_SESSIONS`] sessions before it had a paid push.
+//! The elasticity is k/4 for k drawn from 1–5 per seed: a power of two square roots, exact in
+//! IEEE arithmetic, so native and wasm plant the same bits. About two thirds of the merchants push now and then; the others never do,
 //! so the market's day-to-day swing can be read from them. Generated after every other table from
 //! its own sub-streams: the other records are the same with or without it.
+
+use std::collections::HashMap;
 
 use super::sample::{stream, Sample};
 use super::{ts, Window, DAY, HOUR};
@@ -16,6 +21,10 @@ use crate::Result;
 
 const TAG_TRAFFIC: u64 = 0x7472_6166_6669_6301;
 const TAG_TRAFFIC_MERCHANT: u64 = 0x7472_6166_6669_6302;
+const TAG_TRUST: u64 = 0x7472_6166_6669_6303;
+
+/// Reach every shop has before its followers, as the traffic model's default `baseReach`.
+const BASE_REACH: f64 = 24_000.0;
 
 /// A push levers the natural exposure of its own session and of this many sessions after it.
 pub const FOLLOWING_SESSIONS: u32 = 2;
@@ -29,9 +38,48 @@ pub struct PlantedLeverage {
     pub lift: f64,
 }
 
-/// Appends the promotions and one traffic record per live session to `d`; returns the planted
-/// lift of every merchant that pushed at least once, in merchant order.
-pub(super) fn plant(seed: u64, window: &Window, d: &mut Dataset) -> Result<Vec<PlantedLeverage>> {
+/// What [`plant`] planted.
+pub(super) struct PlantedTraffic {
+    /// The lift of every merchant that pushed at least once, in merchant order.
+    pub leverage: Vec<PlantedLeverage>,
+    pub elasticity: f64,
+}
+
+/// `(score / mean)^(k/4)` with only square roots and products; 1 without a score.
+fn trust_factor(score: Option<f64>, category_mean: f64, k: u32) -> f64 {
+    let Some(score) = score else { return 1.0 };
+    let root = (score.max(1.0) / category_mean.max(1.0)).sqrt().sqrt();
+    (0..k).fold(1.0, |f, _| f * root)
+}
+
+/// Appends the promotions and one traffic record per live session to `d`, natural exposure
+/// weighted by the merchants' overall index `scores`.
+pub(super) fn plant(
+    seed: u64,
+    window: &Window,
+    scores: &HashMap<String, f64>,
+    d: &mut Dataset,
+) -> Result<PlantedTraffic> {
+    let k = 1 + stream(seed, TAG_TRUST, 0).index(5) as u32;
+    let mut category_scores: HashMap<&str, (f64, u32)> = HashMap::new();
+    for m in &d.merchants {
+        if let Some(s) = scores.get(&m.id) {
+            let e = category_scores.entry(m.category_id.as_str()).or_default();
+            e.0 += s.max(1.0);
+            e.1 += 1;
+        }
+    }
+    let trust: Vec<f64> = d
+        .merchants
+        .iter()
+        .map(|m| {
+            let (sum, n) = category_scores
+                .get(m.category_id.as_str())
+                .copied()
+                .unwrap_or((1.0, 1));
+            trust_factor(scores.get(&m.id).copied(), sum / f64::from(n.max(1)), k)
+        })
+        .collect();
     let mut planted = Vec::new();
     let mut promotions = Vec::new();
     let mut traffic = Vec::new();
@@ -56,7 +104,7 @@ pub(super) fn plant(seed: u64, window: &Window, d: &mut Dataset) -> Result<Vec<P
         let pushes = r.chance(0.65);
         let lift = r.uniform(0.15, 0.85);
         // The shop's own scale: larger with more followers, varied between shops.
-        let scale = (3_000.0 + merchant.followers as f64 / 8.0) * r.uniform(0.6, 1.4);
+        let scale = (merchant.followers as f64 + BASE_REACH) / 8.0 * r.uniform(0.6, 1.4) * trust[m];
         let conversion = r.uniform(0.001, 0.005);
         let order_value_fen = r.uniform(4_000.0, 20_000.0);
         let mut pushed_once = false;
@@ -123,5 +171,8 @@ pub(super) fn plant(seed: u64, window: &Window, d: &mut Dataset) -> Result<Vec<P
     traffic.sort_by(|a, b| a.session_id.cmp(&b.session_id));
     d.promotions = promotions;
     d.session_traffic = traffic;
-    Ok(planted)
+    Ok(PlantedTraffic {
+        leverage: planted,
+        elasticity: f64::from(k) / 4.0,
+    })
 }

@@ -13,7 +13,7 @@ const Z90: f64 = 1.644_853_626_951_472_2;
 
 /// Student's t 95th percentile for `df` degrees of freedom (Cornish–Fisher expansion around the
 /// normal; within 0.5 % of the exact value from 3 degrees of freedom on).
-fn t90(df: f64) -> f64 {
+pub(crate) fn t90(df: f64) -> f64 {
     let z = Z90;
     let df = df.max(1.0);
     let (z3, z5, z7) = (z * z * z, z * z * z * z * z, z * z * z * z * z * z * z);
