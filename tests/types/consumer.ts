@@ -30,6 +30,7 @@ import init, {
   type ColdStartReport,
   type LeverageReport,
   type MarketLeverage,
+  type TrafficReport,
   type CampaignCalendar,
   type IndexReport,
   type PreviewOutcome,
@@ -160,6 +161,13 @@ export async function consume(files: ValidateInput, wasmBytes: BufferSource): Pr
   out.push(String(whole.liftQuantiles?.median ?? 'none'), ...whole.merchants.map((m) => `${m.merchantId}:${m.verdict}`));
   // @ts-expect-error settings are typed: the interval width is a number.
   market.leverage(index.merchantId, { maxIntervalWidth: 'wide' });
+
+  // Trust-weighted natural traffic: what a what-if score would mean, or why there is no number.
+  const natural: TrafficReport = market.traffic(index.merchantId, 80, { pool: 'grows' });
+  out.push(natural.verdict, natural.shortfall ?? '', String(natural.elasticity?.estimate ?? 'no number'));
+  out.push(String(natural.whatIf?.changePercent.low ?? ''), ...natural.curve.map((p) => `${p.score}:${p.expectedExposure.estimate}`));
+  // @ts-expect-error the pool is `fixed` or `grows`.
+  market.traffic(index.merchantId, undefined, { pool: 'shared' });
 
   // The campaign calendar: the demo's, and one of the team's own with typed gates.
   const calendar: CalendarReport = market.campaignCalendar(index.merchantId, undefined, '2022-05-11');

@@ -11,6 +11,7 @@ pub mod assistant;
 pub mod calendar;
 pub mod clip;
 pub mod coldstart;
+pub mod natural;
 pub mod preview;
 pub mod reviews;
 pub mod room;
@@ -95,6 +96,8 @@ pub struct Texts {
     pub coldstart: &'static coldstart::ColdStartTexts,
     /// The "1+N" push leverage page.
     pub traffic: &'static traffic::TrafficTexts,
+    /// The trust-weighted natural traffic model (traffic page, what-if panel).
+    pub natural: &'static natural::NaturalTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_live_room: &'static str,
@@ -364,6 +367,7 @@ static ZH: Texts = Texts {
     calendar: &calendar::ZH,
     coldstart: &coldstart::ZH,
     traffic: &traffic::ZH,
+    natural: &natural::ZH,
     app_name: "回头客信任",
     skip_to_content: "跳到正文",
     nav_live_room: "直播间",
@@ -521,6 +525,7 @@ static EN: Texts = Texts {
     calendar: &calendar::EN,
     coldstart: &coldstart::EN,
     traffic: &traffic::EN,
+    natural: &natural::EN,
     app_name: "livetrust",
     skip_to_content: "Skip to content",
     nav_live_room: "Live room",

@@ -7,6 +7,7 @@ use livetrust_core::generate::{generate, GenerateConfig};
 use livetrust_core::import::{import_files, ImportOptions, ImportReport, InputFile};
 use livetrust_core::index::{market_index, IndexConfig, IndexReport, MarketIndex, PlacementInput};
 use livetrust_core::model::{Dataset, Merchant, Table};
+use livetrust_core::traffic::{self, TrafficConfig, TrafficModel};
 use yew::Callback;
 
 /// Where the data came from, for the page to say so.
@@ -71,6 +72,9 @@ pub struct AppData {
     pub config: IndexConfig,
     /// One report per merchant, in the dataset's order.
     pub reports: Vec<Rc<IndexReport>>,
+    /// The trust-weighted traffic model, fitted on first use (the traffic page and the what-if
+    /// panel share it).
+    traffic: std::cell::OnceCell<Result<Rc<TrafficModel>, String>>,
 }
 
 /// The demo marketplace shipped in the app: generated in the browser from a seed, so it costs
@@ -108,7 +112,20 @@ impl AppData {
             market,
             config,
             reports,
+            traffic: std::cell::OnceCell::new(),
         })
+    }
+
+    /// The trust-weighted traffic model of the data (default settings), or why it cannot be fitted.
+    pub fn traffic_model(&self) -> Result<Rc<TrafficModel>, String> {
+        self.traffic
+            .get_or_init(|| {
+                let scores = traffic::scores(self.reports.iter().map(|r| &**r));
+                traffic::model(&self.dataset, &scores, &TrafficConfig::default())
+                    .map(Rc::new)
+                    .map_err(|e| e.to_string())
+            })
+            .clone()
     }
 
     pub fn merchant(&self, id: &str) -> Option<(&Merchant, &Rc<IndexReport>)> {

@@ -11,4 +11,5 @@ pub mod lang_switch;
 pub mod reply_editor;
 pub mod source_banner;
 pub mod trend_chart;
+pub mod trust_traffic;
 pub mod what_if;

@@ -1,12 +1,16 @@
 //! The what-if panel: the merchant edits metric values, each in its unit and checked against its
 //! range as they type, and sees the recomputed score, tier and dimensions next to today's (the
-//! core recomputes one merchant against fixed peers, well under a frame). Clearing a field drops
-//! its edit.
+//! core recomputes one merchant against fixed peers, well under a frame), and what the new score
+//! would mean for natural traffic by the trust-weighted traffic model. Clearing a field drops its
+//! edit.
 
 use std::rc::Rc;
 
 use livetrust_core::index::metric::MetricKind;
 use livetrust_core::index::{what_if, IndexReport, MetricEdit, MetricId, PlacementInput};
+use livetrust_core::model::Merchant;
+use livetrust_core::traffic::simulate::simulate;
+use livetrust_core::traffic::TrafficModel;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -17,6 +21,39 @@ use livetrust_widgets::badge::dimension_verdict;
 pub struct WhatIfProps {
     pub placement: Rc<PlacementInput>,
     pub report: Rc<IndexReport>,
+    /// The trust-weighted traffic model and the merchant, for the what-if's traffic estimate.
+    #[prop_or_default]
+    pub traffic: Option<TrafficInput>,
+}
+
+/// What the panel needs to say what a score would mean for natural traffic.
+#[derive(Debug, Clone)]
+pub struct TrafficInput {
+    pub model: Rc<TrafficModel>,
+    pub merchant: Rc<Merchant>,
+    pub link: Html,
+}
+
+impl PartialEq for TrafficInput {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.model, &other.model) && self.merchant == other.merchant
+    }
+}
+
+/// The what-if score's traffic line, or why the model cannot give one.
+fn traffic_line(t: &Texts, input: &TrafficInput, score: f64) -> Html {
+    let nt = t.natural;
+    let text = match simulate(&input.model, &input.merchant, Some(score.clamp(0.0, 100.0))) {
+        Ok(r) => nt
+            .what_if(&r)
+            .or_else(|| nt.why_not(&r, input.model.config.min_merchants))
+            .unwrap_or_default(),
+        Err(e) => e.to_string(),
+    };
+    html! {
+        // The exact score, for checking against `livetrust traffic --what-if-score`.
+        <p class="what-if-traffic" data-score={score.to_string()}>{ text }{ " " }{ input.link.clone() }</p>
+    }
 }
 
 /// The unit a metric is edited in, and the values that make sense.
@@ -143,6 +180,9 @@ pub fn what_if_panel(props: &WhatIfProps) -> Html {
                         { t.what_if_result(&score_text(t, base), &score_text(t, r), &change,
                             &placement_text(t, base), &placement_text(t, r)) }
                     </p>
+                    if let (Some(input), Some(o)) = (props.traffic.as_ref(), r.overall) {
+                        { traffic_line(t, input, o.value) }
+                    }
                     // A higher score can still lose the tier (one thin metric made extreme widens
                     // the interval): say why, as the back office does for today.
                     if r.placement.tier.is_none() {

@@ -13,7 +13,7 @@ use crate::hooks::{use_need_data, use_page};
 
 use crate::components::dimension_chart::DimensionChart;
 use crate::components::trend_chart::TrendChart;
-use crate::components::what_if::WhatIf;
+use crate::components::what_if::{TrafficInput, WhatIf};
 use crate::i18n::{Direction, Lang, LangTexts, SuggestionText};
 use crate::state::DataContext;
 use livetrust_widgets::{BadgeData, TrustBadge};
@@ -64,6 +64,14 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
         };
     };
     let placement = data.placement(&props.id).map(Rc::new);
+    // Fitted once per dataset; without a model the panel says nothing about traffic.
+    let traffic = data.traffic_model().ok().map(|model| TrafficInput {
+        model,
+        merchant: Rc::new(merchant.clone()),
+        link: html! {
+            <Link<Route> to={Route::Traffic { id: props.id.clone() }} classes="natural-link">{ t.natural.model_link }</Link<Route>>
+        },
+    });
     let r = report.clone();
     let g = &r.guard;
     html! {
@@ -135,7 +143,7 @@ pub fn merchant_page(props: &MerchantPageProps) -> Html {
             }
 
             if let Some(placement) = placement {
-                <WhatIf placement={placement} report={report.clone()} />
+                <WhatIf placement={placement} report={report.clone()} traffic={traffic} />
             }
 
             <h2>{ t.metrics_title }</h2>

@@ -2,7 +2,8 @@
 //! levered in natural exposure and GMV with the 90 % interval (or why there is no number), the ROI
 //! paid-only and with the levered GMV, every session's exposure by source with the pushes and the
 //! levered sessions marked (a chart and the same numbers in a table), and the model's
-//! assumptions. The core computes everything (`livetrust_core::leverage::run`).
+//! assumptions; then the trust-weighted natural traffic model's view of the merchant. The core
+//! computes everything (`livetrust_core::leverage::run`, `livetrust_core::traffic::simulate`).
 
 use std::rc::Rc;
 
@@ -13,6 +14,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::interval_track::IntervalTrack;
+use crate::components::trust_traffic::TrustTraffic;
 use crate::hooks::{use_need_data, use_page};
 use crate::i18n::{Lang, LangTexts};
 use crate::state::DataContext;
@@ -48,6 +50,25 @@ pub fn traffic_page(props: &TrafficPageProps) -> Html {
             move |(id, _)| {
                 data.as_ref()
                     .map(|d| leverage::run(&d.dataset, id, &config).map_err(|e| e.to_string()))
+            },
+        )
+    };
+    // The trust-weighted traffic model's view of the merchant today (no what-if score).
+    let natural = {
+        let data = data.clone();
+        use_memo(
+            (
+                props.id.clone(),
+                data.as_ref().map(|d| Rc::as_ptr(d) as usize),
+            ),
+            move |(id, _)| {
+                data.as_ref().map(|d| {
+                    d.traffic_model().and_then(|m| {
+                        livetrust_core::traffic::simulate(&d.dataset, &m, id, None)
+                            .map(|r| (Rc::new(r), m.config.base_reach, m.config.min_merchants))
+                            .map_err(|e| e.to_string())
+                    })
+                })
             },
         )
     };
@@ -156,6 +177,13 @@ pub fn traffic_page(props: &TrafficPageProps) -> Html {
                 <summary>{ tt.assumptions_title }</summary>
                 <ul>{ for tt.assumptions(r.following_sessions).into_iter().map(|a| html! { <li>{ a }</li> }) }</ul>
             </details>
+            { match natural.as_ref() {
+                Some(Ok((report, base_reach, min_merchants))) => html! {
+                    <TrustTraffic report={report.clone()} base_reach={*base_reach} min_merchants={*min_merchants} />
+                },
+                Some(Err(e)) => html! { <p role="alert">{ e.clone() }</p> },
+                None => html! {},
+            } }
         </section>
     }
 }
