@@ -308,3 +308,22 @@ fn the_fit_is_pinned_to_the_bit() {
     println!("elasticity bits {:#x} ({e:?})", e.estimate.to_bits());
     assert_eq!(e.estimate.to_bits(), PINNED_ELASTICITY_BITS_150);
 }
+
+#[test]
+fn the_demo_recovers_its_planted_elasticity() {
+    let (data, truth) = generate_with_truth(&GenerateConfig::default()).unwrap();
+    let config = IndexConfig::default();
+    let market = market_index(&data, data.day_after_latest_order().unwrap(), &config).unwrap();
+    let m = model(
+        &data,
+        &scores(&market.reports(&config).unwrap()),
+        &TrafficConfig::default(),
+    )
+    .unwrap();
+    let e = m.elasticity.unwrap();
+    println!(
+        "demo: planted {}, fitted {e:?} on {} merchants",
+        truth.trust_elasticity, m.merchants_fitted
+    );
+    assert!(e.low <= truth.trust_elasticity && truth.trust_elasticity <= e.high);
+}
