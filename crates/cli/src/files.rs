@@ -74,9 +74,8 @@ pub fn import_paths(importer: &mut Importer, files: &[PathBuf]) {
             FileKind::Table(table, Format::Csv) => importer.csv(&name, table, reader),
             FileKind::Table(table, Format::Ndjson) => {
                 importer.begin_file(&name, table);
-                if let Err(e) = for_each_line(reader, MAX_LINE_BYTES, |n, line| match line {
-                    Some(bytes) => importer.ndjson_line(n, bytes),
-                    None => importer.line_too_long(n, MAX_LINE_BYTES),
+                if let Err(e) = for_each_batch(reader, MAX_LINE_BYTES, BATCH_BYTES, |lines| {
+                    importer.ndjson_lines(lines, MAX_LINE_BYTES);
                 }) {
                     importer.file_problem(
                         &name,
@@ -87,6 +86,47 @@ pub fn import_paths(importer: &mut Importer, files: &[PathBuf]) {
             }
         }
     }
+}
+
+/// NDJSON is handed to the importer in batches of about this many bytes: big enough to keep every
+/// core busy, small enough that one batch of parsed records is all that waits in memory.
+pub const BATCH_BYTES: usize = 256 << 10;
+
+/// Calls `each` with consecutive lines, as [`for_each_line`] gives them, about `batch` bytes at a
+/// time.
+pub fn for_each_batch(
+    reader: impl BufRead,
+    cap: usize,
+    batch: usize,
+    mut each: impl FnMut(&[(u64, Option<&[u8]>)]),
+) -> std::io::Result<()> {
+    let mut bytes: Vec<u8> = Vec::with_capacity(batch + cap.min(batch));
+    // Line number and, unless too long, the line's range in `bytes`.
+    let mut spans: Vec<(u64, Option<(usize, usize)>)> = Vec::new();
+    let mut flush = |bytes: &mut Vec<u8>, spans: &mut Vec<(u64, Option<(usize, usize)>)>| {
+        let lines: Vec<(u64, Option<&[u8]>)> = spans
+            .iter()
+            .map(|&(n, span)| (n, span.map(|(a, b)| &bytes[a..b])))
+            .collect();
+        each(&lines);
+        bytes.clear();
+        spans.clear();
+    };
+    for_each_line(reader, cap, |n, line| {
+        let span = line.map(|l| {
+            let start = bytes.len();
+            bytes.extend_from_slice(l);
+            (start, bytes.len())
+        });
+        spans.push((n, span));
+        if bytes.len() >= batch {
+            flush(&mut bytes, &mut spans);
+        }
+    })?;
+    if !spans.is_empty() {
+        flush(&mut bytes, &mut spans);
+    }
+    Ok(())
 }
 
 /// Calls `each(line_number, Some(bytes))` for every line (without `\n`), or `None` for a line

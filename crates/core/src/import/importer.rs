@@ -55,6 +55,19 @@ pub struct Importer {
     current: Option<usize>,
 }
 
+/// Lines an in-memory NDJSON file is checked in at a time.
+const NDJSON_BATCH_LINES: usize = 16_384;
+
+/// A line or record after the part of the import that can run in any order.
+pub(super) enum Checked {
+    /// A blank line: not a record.
+    Blank,
+    /// Parsed, with what its rules found (nothing when it passes them).
+    Record(Parsed, Vec<Issue>),
+    /// Not a record of the table, and why.
+    Failed(Vec<Issue>),
+}
+
 /// A record of a table, already parsed.
 pub(super) enum Parsed {
     Category(Category),
@@ -153,7 +166,15 @@ impl Importer {
         let Some(table) = self.current_table() else {
             return;
         };
-        self.count_record();
+        let checked = self.check_json(table, text);
+        self.apply(record, checked);
+    }
+
+    /// Parses one record of `table` and runs its rules. Only reads what the tables before
+    /// `table` left in the refs (the rules never look at their own table), so the records of a
+    /// file can be checked in any order, and on several threads; duplicates and remembering are
+    /// left to [`apply`](Self::apply), in file order.
+    fn check_json(&self, table: Table, text: &str) -> Checked {
         let parsed = match table {
             Table::Categories => parse_json(text).map(Parsed::Category),
             Table::Merchants => parse_json(text).map(Parsed::Merchant),
@@ -168,14 +189,29 @@ impl Importer {
             Table::SessionTraffic => parse_json(text).map(Parsed::SessionTraffic),
         };
         match parsed {
-            Ok(parsed) => self.accept(record, parsed),
-            Err(issue) => self.skip(record, vec![issue]),
+            Ok(parsed) => {
+                let Issues(issues) = self.rules(&parsed);
+                Checked::Record(parsed, issues)
+            }
+            Err(issue) => Checked::Failed(vec![issue]),
         }
     }
 
-    /// One NDJSON line (without its `\n`). Blank lines are not records; a trailing `\r` and a
-    /// byte-order mark on the first line are tolerated.
-    pub fn ndjson_line(&mut self, line_number: u64, bytes: &[u8]) {
+    /// [`check_json`](Self::check_json) for one NDJSON line (`None`: longer than `cap`).
+    fn check_line(
+        &self,
+        table: Table,
+        line_number: u64,
+        line: Option<&[u8]>,
+        cap: usize,
+    ) -> Checked {
+        let Some(bytes) = line else {
+            return Checked::Failed(vec![Issue {
+                field: String::new(),
+                kind: ProblemKind::InvalidValue,
+                reason: format!("the line is longer than {cap} bytes and was not read"),
+            }]);
+        };
         let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
         let bytes = if line_number == 1 {
             bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
@@ -183,44 +219,109 @@ impl Importer {
             bytes
         };
         if bytes.iter().all(u8::is_ascii_whitespace) {
-            return;
+            return Checked::Blank;
         }
         match std::str::from_utf8(bytes) {
-            Ok(text) => self.record_json(line_number, text),
-            Err(e) => {
+            Ok(text) => self.check_json(table, text),
+            Err(e) => Checked::Failed(vec![Issue {
+                field: String::new(),
+                kind: ProblemKind::InvalidUtf8,
+                reason: format!("not UTF-8 from byte {} of the line", e.valid_up_to() + 1),
+            }]),
+        }
+    }
+
+    /// The sequential part of taking a record: count it, check it is not a duplicate, and keep
+    /// it or report why not.
+    fn apply(&mut self, record: u64, checked: Checked) {
+        match checked {
+            Checked::Blank => {}
+            Checked::Failed(issues) => {
                 self.count_record();
-                self.skip(
-                    line_number,
-                    vec![Issue {
-                        field: String::new(),
-                        kind: ProblemKind::InvalidUtf8,
-                        reason: format!("not UTF-8 from byte {} of the line", e.valid_up_to() + 1),
-                    }],
-                );
+                self.skip(record, issues);
+            }
+            Checked::Record(parsed, issues) => {
+                self.count_record();
+                self.accept(record, parsed, issues);
             }
         }
+    }
+
+    /// One NDJSON line (without its `\n`). Blank lines are not records; a trailing `\r` and a
+    /// byte-order mark on the first line are tolerated.
+    pub fn ndjson_line(&mut self, line_number: u64, bytes: &[u8]) {
+        let Some(table) = self.current_table() else {
+            return;
+        };
+        let checked = self.check_line(table, line_number, Some(bytes), 0);
+        self.apply(line_number, checked);
     }
 
     /// Records that a line was longer than the reader accepts (the CLI caps lines so that a
     /// file without newlines cannot exhaust memory).
     pub fn line_too_long(&mut self, line_number: u64, cap: usize) {
-        self.count_record();
-        self.skip(
-            line_number,
-            vec![Issue {
-                field: String::new(),
-                kind: ProblemKind::InvalidValue,
-                reason: format!("the line is longer than {cap} bytes and was not read"),
-            }],
-        );
+        let Some(table) = self.current_table() else {
+            return;
+        };
+        let checked = self.check_line(table, line_number, None, cap);
+        self.apply(line_number, checked);
+    }
+
+    /// Consecutive NDJSON lines of the current file, each with its line number (`None`: longer
+    /// than `cap`, not read). The same report and records as [`ndjson_line`](Self::ndjson_line)
+    /// and [`line_too_long`](Self::line_too_long) line by line; with the `parallel` feature the
+    /// lines are parsed and checked on all cores first, then taken in order.
+    pub fn ndjson_lines(&mut self, lines: &[(u64, Option<&[u8]>)], cap: usize) {
+        let Some(table) = self.current_table() else {
+            return;
+        };
+        let checked = self.check_lines(table, lines, cap);
+        for (&(n, _), c) in lines.iter().zip(checked) {
+            self.apply(n, c);
+        }
+    }
+
+    #[cfg(feature = "parallel")]
+    fn check_lines(
+        &self,
+        table: Table,
+        lines: &[(u64, Option<&[u8]>)],
+        cap: usize,
+    ) -> Vec<Checked> {
+        use rayon::prelude::*;
+        lines
+            .par_iter()
+            .with_min_len(512)
+            .map(|&(n, line)| self.check_line(table, n, line, cap))
+            .collect()
+    }
+
+    #[cfg(not(feature = "parallel"))]
+    fn check_lines(
+        &self,
+        table: Table,
+        lines: &[(u64, Option<&[u8]>)],
+        cap: usize,
+    ) -> Vec<Checked> {
+        lines
+            .iter()
+            .map(|&(n, line)| self.check_line(table, n, line, cap))
+            .collect()
     }
 
     /// A whole NDJSON file held in memory (the browser's case).
     pub fn ndjson(&mut self, file: &str, table: Table, bytes: &[u8]) {
         self.begin_file(file, table);
+        // In batches, so that no more than one batch of parsed records waits to be taken.
+        let mut batch: Vec<(u64, Option<&[u8]>)> = Vec::with_capacity(NDJSON_BATCH_LINES);
         for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-            self.ndjson_line(i as u64 + 1, line);
+            batch.push((i as u64 + 1, Some(line)));
+            if batch.len() == NDJSON_BATCH_LINES {
+                self.ndjson_lines(&batch, usize::MAX);
+                batch.clear();
+            }
         }
+        self.ndjson_lines(&batch, usize::MAX);
     }
 
     /// A JSON file holding an array of records of `table`, read as a stream: elements are checked
@@ -324,7 +425,10 @@ impl Importer {
                     let line = row.position().map_or(line, |p| p.line());
                     self.count_record();
                     match parse_csv_row(table, &row, &headers) {
-                        Ok(parsed) => self.accept(line, parsed),
+                        Ok(parsed) => {
+                            let Issues(issues) = self.rules(&parsed);
+                            self.accept(line, parsed, issues);
+                        }
                         Err(issue) => self.skip(line, vec![issue]),
                     }
                 }
@@ -343,8 +447,8 @@ impl Importer {
         }
     }
 
-    fn accept(&mut self, record: u64, parsed: Parsed) {
-        let Issues(mut issues) = match &parsed {
+    fn rules(&self, parsed: &Parsed) -> Issues {
+        match parsed {
             Parsed::Category(c) => rules::category(c),
             Parsed::Merchant(m) => rules::merchant(m, &self.refs),
             Parsed::Buyer(b) => rules::buyer(b),
@@ -356,7 +460,10 @@ impl Importer {
             Parsed::FollowerCount(f) => rules::follower_count(f, &self.refs),
             Parsed::Promotion(p) => rules::promotion(p, &self.refs),
             Parsed::SessionTraffic(t) => rules::session_traffic(t, &self.refs),
-        };
+        }
+    }
+
+    fn accept(&mut self, record: u64, parsed: Parsed, mut issues: Vec<Issue>) {
         if let Some(duplicate) = self.duplicate(&parsed) {
             issues.push(duplicate);
         }

@@ -4,6 +4,7 @@
 use super::*;
 use proptest::prelude::*;
 
+mod parallel;
 mod rules;
 
 const FIXTURE: &[(&str, &str)] = &[
