@@ -92,13 +92,16 @@ pub fn run(
     (large_orders, large_reviews): (usize, usize),
     out: &Path,
 ) -> Result<String, livetrust_core::Error> {
+    let step = crate::progress::step("generating the marketplace");
     let dataset = if large_orders > 0 {
         with_large_merchant(config, large_orders, large_reviews)?
     } else {
         generate(config)?
     };
+    step.set_message("writing the tables");
     let written = write_dataset(&dataset, out)
         .map_err(|message| livetrust_core::Error::InvalidInput { message })?;
+    step.finish_and_clear();
     let mut summary = format!(
         "demo marketplace (seed {}, {} merchants, as of {}) written to {}\n",
         config.seed,

@@ -43,6 +43,12 @@ pub fn import_paths(importer: &mut Importer, files: &[PathBuf]) {
         }
     }
     ordered.sort_by_key(|(table, _, _)| *table);
+    let total: u64 = ordered
+        .iter()
+        .filter_map(|(_, path, _)| std::fs::metadata(path).ok())
+        .map(|m| m.len())
+        .sum();
+    let bar = crate::progress::bytes(total);
     for (_, path, kind) in ordered {
         let name = path.to_string_lossy().into_owned();
         let file = match File::open(path) {
@@ -56,7 +62,7 @@ pub fn import_paths(importer: &mut Importer, files: &[PathBuf]) {
                 continue;
             }
         };
-        let reader = BufReader::with_capacity(1 << 20, file);
+        let reader = BufReader::with_capacity(1 << 20, bar.wrap_read(file));
         match kind {
             FileKind::Dataset => {
                 let mut bytes = Vec::new();
@@ -76,6 +82,7 @@ pub fn import_paths(importer: &mut Importer, files: &[PathBuf]) {
                 importer.begin_file(&name, table);
                 if let Err(e) = for_each_batch(reader, MAX_LINE_BYTES, BATCH_BYTES, |lines| {
                     importer.ndjson_lines(lines, MAX_LINE_BYTES);
+                    crate::progress::records(&bar, importer.records_read());
                 }) {
                     importer.file_problem(
                         &name,
@@ -86,6 +93,7 @@ pub fn import_paths(importer: &mut Importer, files: &[PathBuf]) {
             }
         }
     }
+    bar.finish_and_clear();
 }
 
 /// NDJSON is handed to the importer in batches of about this many bytes: big enough to keep every

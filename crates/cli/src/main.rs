@@ -7,6 +7,7 @@
 mod clip;
 mod demo;
 mod files;
+mod progress;
 mod traffic;
 
 use std::io::{Read, Write};
@@ -28,6 +29,9 @@ use serde::Serialize;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// No progress bars (they are shown only when stderr is a terminal anyway).
+    #[arg(long, short, global = true)]
+    quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -266,6 +270,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    progress::set_quiet(cli.quiet);
     let result = match &cli.command {
         Command::Place { input } => {
             read_json(input).and_then(|i| run_core(&i, peer_tier::place_against_peers))
@@ -751,11 +756,13 @@ fn index(
         None => IndexConfig::default(),
     };
     let (dataset, as_of) = load(data, as_of)?;
+    let step = progress::step("computing the index");
     let market = market_index(&dataset, as_of, &config)?;
     let json = match merchant {
         Some(id) => serde_json::to_string_pretty(&market.report(id, &config)?),
         None => serde_json::to_string_pretty(&market.reports(&config)?),
     };
+    step.finish_and_clear();
     json.map_err(|e| Failure {
         message: format!("cannot serialize the report: {e}"),
         typed: None,

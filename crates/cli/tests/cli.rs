@@ -707,3 +707,49 @@ fn traffic_gives_the_cores_report_and_names_bad_input() {
     assert!(err.contains("merchantId"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn progress_shows_on_a_terminal_only_and_not_with_quiet() {
+    let dir = std::env::temp_dir().join(format!("livetrust-cli-progress-{}", std::process::id()));
+    let out = dir.to_string_lossy().into_owned();
+    let (code, _, err) = livetrust(&["demo", "--merchants", "20", "--out", &out], "");
+    assert_eq!(code, 0, "{err}");
+    // Piped stderr (not a terminal): the report only.
+    let (code, _, err) = livetrust(&["validate", &out], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains("records/s") && !err.contains("reading ["),
+        "{err}"
+    );
+    // `script` (util-linux) runs the CLI on a pseudo-terminal.
+    let on_terminal = |extra: &str| {
+        Command::new("script")
+            .args([
+                "-qec",
+                &format!("{} validate {extra} {out}", env!("CARGO_BIN_EXE_livetrust")),
+                "/dev/null",
+            ])
+            .stdin(Stdio::null())
+            .output()
+    };
+    match on_terminal("") {
+        Ok(shown) if shown.status.success() => {
+            let text = String::from_utf8_lossy(&shown.stdout);
+            assert!(
+                text.contains("reading [") && text.contains("records/s"),
+                "{text}"
+            );
+            let quiet = on_terminal("--quiet").unwrap();
+            let text = String::from_utf8_lossy(&quiet.stdout);
+            assert!(!text.contains("reading ["), "{text}");
+            assert!(text.contains("accepted"), "{text}");
+        }
+        // Without util-linux's `script` there is no pseudo-terminal to test on; the piped case
+        // above still ran.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("no `script` on this machine: the terminal case was not run")
+        }
+        other => panic!("running on a pseudo-terminal failed: {other:?}"),
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

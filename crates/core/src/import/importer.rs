@@ -111,6 +111,11 @@ impl Importer {
         self.current = Some(self.report.files.len() - 1);
     }
 
+    /// Records read so far over every file (accepted and skipped), for progress displays.
+    pub fn records_read(&self) -> u64 {
+        self.report.files.iter().map(|f| f.records).sum()
+    }
+
     fn current_table(&self) -> Option<Table> {
         self.current.map(|i| self.report.files[i].table)
     }
