@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use livetrust_core::generate::{generate, GenerateConfig};
+use livetrust_core::generate::{generate_with_index, GenerateConfig};
 use livetrust_core::import::{import_files, ImportOptions, ImportReport, InputFile};
 use livetrust_core::index::{market_index, IndexConfig, IndexReport, MarketIndex, PlacementInput};
 use livetrust_core::model::{Dataset, Merchant, Table};
@@ -86,14 +86,19 @@ pub fn demo_config() -> GenerateConfig {
 impl AppData {
     pub fn demo() -> Result<Self, livetrust_core::Error> {
         let config = demo_config();
-        let dataset = generate(&config)?;
-        Self::new(
-            Source::Demo {
+        // The generator computed the index to plant the traffic: taken as it is, not again.
+        let (dataset, index) = generate_with_index(&config)?;
+        Ok(AppData {
+            source: Source::Demo {
                 seed: config.seed,
                 merchants: config.merchants,
             },
             dataset,
-        )
+            market: index.market,
+            config: IndexConfig::default(),
+            reports: index.reports.into_iter().map(Rc::new).collect(),
+            traffic: std::cell::OnceCell::new(),
+        })
     }
 
     pub fn new(source: Source, dataset: Dataset) -> Result<Self, livetrust_core::Error> {

@@ -121,6 +121,25 @@ pub fn generate(config: &GenerateConfig) -> Result<Dataset> {
 
 /// Generates the marketplace and says what was planted in it (brushing rings, rating bombs).
 pub fn generate_with_truth(config: &GenerateConfig) -> Result<(Dataset, GroundTruth)> {
+    generate_all(config).map(|(dataset, truth, _)| (dataset, truth))
+}
+
+/// The index the generator computed to plant the traffic: as of the day after the latest order
+/// (the config's `asOf` without orders), default settings, every merchant's report. The index
+/// reads no traffic table, so this is what `market_index` gives on the finished dataset.
+#[derive(Debug)]
+pub struct GeneratedIndex {
+    pub market: crate::index::MarketIndex,
+    pub reports: Vec<crate::index::IndexReport>,
+}
+
+/// Generates the marketplace with its index, so a caller that shows the index (the app's demo)
+/// does not compute it a second time.
+pub fn generate_with_index(config: &GenerateConfig) -> Result<(Dataset, GeneratedIndex)> {
+    generate_all(config).map(|(dataset, _, index)| (dataset, index))
+}
+
+fn generate_all(config: &GenerateConfig) -> Result<(Dataset, GroundTruth, GeneratedIndex)> {
     config.validate()?;
     let window = Window::new(config)?;
     let seed = config.seed;
@@ -166,11 +185,12 @@ pub fn generate_with_truth(config: &GenerateConfig) -> Result<(Dataset, GroundTr
         session_traffic: Vec::new(),
     };
     truth.cold_start_cohort = cohort::plant(seed, config.cold_start_cohort, &window, &mut dataset)?;
-    let scores = trust_scores(&dataset, &window)?;
+    let index = index_of(&dataset, &window)?;
+    let scores = crate::traffic::scores(&index.reports);
     let traffic = traffic::plant(seed, &window, &scores, &mut dataset)?;
     truth.leverage = traffic.leverage;
     truth.trust_elasticity = traffic.elasticity;
-    Ok((dataset, truth))
+    Ok((dataset, truth, index))
 }
 
 /// What the generator planted, for tests and measurements of the brushing guard: the index never
@@ -195,16 +215,14 @@ pub struct GroundTruth {
     pub trust_elasticity: f64,
 }
 
-/// Every merchant's overall index score as the app and the CLI compute it by default (as of the
-/// day after the latest order, default settings), for planting traffic against it.
-fn trust_scores(
-    dataset: &Dataset,
-    window: &Window,
-) -> Result<std::collections::HashMap<String, f64>> {
+/// The index as the app and the CLI compute it by default (as of the day after the latest order,
+/// default settings), for planting traffic against its scores.
+fn index_of(dataset: &Dataset, window: &Window) -> Result<GeneratedIndex> {
     let config = crate::index::IndexConfig::default();
     let as_of = dataset.day_after_latest_order().unwrap_or(window.as_of);
     let market = crate::index::market_index(dataset, as_of, &config)?;
-    Ok(crate::traffic::scores(&market.reports(&config)?))
+    let reports = market.reports(&config)?;
+    Ok(GeneratedIndex { market, reports })
 }
 
 /// FNV-1a, 64 bit: a tiny, dependency-free fingerprint of generated JSON, used to pin the output

@@ -286,32 +286,24 @@ impl Importer {
         }
     }
 
-    #[cfg(feature = "parallel")]
+    /// Every line of `lines` through [`check_line`](Self::check_line): on all cores with the
+    /// `parallel` feature, in order on this thread without it.
     fn check_lines(
         &self,
         table: Table,
         lines: &[(u64, Option<&[u8]>)],
         cap: usize,
     ) -> Vec<Checked> {
-        use rayon::prelude::*;
-        lines
-            .par_iter()
-            .with_min_len(512)
-            .map(|&(n, line)| self.check_line(table, n, line, cap))
-            .collect()
-    }
-
-    #[cfg(not(feature = "parallel"))]
-    fn check_lines(
-        &self,
-        table: Table,
-        lines: &[(u64, Option<&[u8]>)],
-        cap: usize,
-    ) -> Vec<Checked> {
-        lines
-            .iter()
-            .map(|&(n, line)| self.check_line(table, n, line, cap))
-            .collect()
+        let check = |&(n, line): &(u64, Option<&[u8]>)| self.check_line(table, n, line, cap);
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            lines.par_iter().with_min_len(512).map(check).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            lines.iter().map(check).collect()
+        }
     }
 
     /// A whole NDJSON file held in memory (the browser's case).

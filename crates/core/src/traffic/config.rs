@@ -62,12 +62,9 @@ impl TrafficConfig {
                 "must be a number from 1 to 10¹²",
             ));
         }
-        if self.following_sessions > 20 {
-            return Err(Error::invalid_field(
-                "followingSessions",
-                "must be between 0 and 20",
-            ));
-        }
+        // followingSessions and minControlSessions mean what they mean to the leverage estimate
+        // and are checked by it, with the same field names.
+        self.leverage().check()?;
         if !(1..=10_000).contains(&self.min_sessions) {
             return Err(Error::invalid_field(
                 "minSessions",
@@ -84,12 +81,6 @@ impl TrafficConfig {
             return Err(Error::invalid_field(
                 "maxIntervalWidth",
                 "must be above 0 and at most 100",
-            ));
-        }
-        if self.min_control_sessions == 0 {
-            return Err(Error::invalid_field(
-                "minControlSessions",
-                "must be at least 1",
             ));
         }
         Ok(())

@@ -576,3 +576,18 @@ fn the_cold_start_cohort_is_appended_without_changing_the_rest() {
     }
     assert!(problems(&a, &with).is_empty());
 }
+
+#[test]
+fn the_index_handed_out_with_the_data_is_the_one_computed_from_it() {
+    use crate::index::{market_index, IndexConfig};
+    let config = GenerateConfig {
+        merchants: 30,
+        ..GenerateConfig::default()
+    };
+    let (data, index) = generate_with_index(&config).unwrap();
+    assert_eq!(data, generate(&config).unwrap());
+    let settings = IndexConfig::default();
+    let market = market_index(&data, data.day_after_latest_order().unwrap(), &settings).unwrap();
+    assert_eq!(index.reports, market.reports(&settings).unwrap());
+    assert_eq!(index.market, market);
+}
