@@ -1,5 +1,6 @@
 //! Streaming the files of a dataset into the core importer without holding them in memory:
-//! NDJSON line by line (with a cap on line length), JSON arrays and CSV through buffered readers.
+//! NDJSON line by line (with a cap on line length), JSON arrays, CSV and Arrow IPC through buffered
+//! readers, Parquet from the file (it is read by seeking, footer first).
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -62,6 +63,19 @@ pub fn import_paths(importer: &mut Importer, files: &[PathBuf]) {
                 continue;
             }
         };
+        let columnar_len = match kind {
+            FileKind::Table(_, Format::Parquet | Format::ArrowIpc) => {
+                file.metadata().map_or(0, |m| m.len())
+            }
+            _ => 0,
+        };
+        if let FileKind::Table(table, Format::Parquet) = kind {
+            // Parquet is read by seeking to its footer and then its column chunks, not as a
+            // stream; the bar moves by the whole file when it is done.
+            importer.parquet(&name, table, file);
+            bar.inc(columnar_len);
+            continue;
+        }
         let reader = BufReader::with_capacity(1 << 20, bar.wrap_read(file));
         match kind {
             FileKind::Dataset => {
@@ -78,6 +92,8 @@ pub fn import_paths(importer: &mut Importer, files: &[PathBuf]) {
             }
             FileKind::Table(table, Format::Json) => importer.json_array(&name, table, reader),
             FileKind::Table(table, Format::Csv) => importer.csv(&name, table, reader),
+            FileKind::Table(table, Format::ArrowIpc) => importer.arrow_ipc(&name, table, reader),
+            FileKind::Table(_, Format::Parquet) => {}
             FileKind::Table(table, Format::Ndjson) => {
                 importer.begin_file(&name, table);
                 if let Err(e) = for_each_batch(reader, MAX_LINE_BYTES, BATCH_BYTES, |lines| {

@@ -5,6 +5,7 @@
 //! line plus the core's typed error as JSON, with a non-zero exit status.
 
 mod clip;
+mod convert;
 mod demo;
 mod files;
 mod progress;
@@ -254,6 +255,20 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write a dataset again as Parquet (one file per table, the CSV layout's columns; the
+    /// default) or NDJSON, for DuckDB, pandas, Polars or Spark. Records with problems are listed
+    /// on stderr and left out
+    Convert {
+        /// Dataset directory or file (as for `validate`)
+        #[arg(long)]
+        data: PathBuf,
+        /// The format to write
+        #[arg(long, value_enum, default_value_t = convert::Target::Parquet)]
+        to: convert::Target,
+        /// The directory to write the tables to (created if missing)
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Validate marketplace data: a directory of table files (orders.ndjson, merchants.csv, …),
     /// one such file, or a whole-dataset JSON file. Reports every problem with file, record,
     /// field and reason; exits 1 when there are problems. Files are streamed, not loaded whole.
@@ -398,6 +413,7 @@ fn main() -> ExitCode {
             json,
             max_problems,
         } => return validate(path, *json, *max_problems),
+        Command::Convert { data, to, out } => convert::run(data, *to, out),
         Command::Preview {
             draft,
             data,
@@ -589,7 +605,9 @@ fn calendar_command(
 }
 
 /// Imports a dataset; problems are listed on stderr and their records skipped.
-fn load_records(data: &std::path::Path) -> Result<livetrust_core::model::Dataset, Failure> {
+pub(crate) fn load_records(
+    data: &std::path::Path,
+) -> Result<livetrust_core::model::Dataset, Failure> {
     let files = files::data_files(data).map_err(|e| Failure {
         message: format!("cannot read {}: {e}", data.display()),
         typed: None,
@@ -813,11 +831,11 @@ fn emit(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-struct Failure {
-    message: String,
+pub(crate) struct Failure {
+    pub(crate) message: String,
     /// The core error as JSON, the same shape the wasm package throws.
-    typed: Option<String>,
-    exit_code: u8,
+    pub(crate) typed: Option<String>,
+    pub(crate) exit_code: u8,
 }
 
 impl From<Error> for Failure {

@@ -1,15 +1,16 @@
 //! The CSV form of the tables with nested fields: one flat row per record, with prefixed columns
 //! (`refundKind`, `qualityRating`, `replyText`, …) and empty cells for absent values. Flat tables
-//! (categories, merchants, buyers, products) use the model types directly.
+//! (categories, merchants, buyers, products) use the model types directly. Columnar files use the
+//! same layout; `convert` writes records through these rows.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{
     ComplaintReason, MerchantReply, Order, Ratings, Refund, RefundKind, RefundReason, Review,
     ServiceEvent, Timestamp, ValueForMoney,
 };
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrderRow {
     id: String,
@@ -80,7 +81,7 @@ impl OrderRow {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReviewRow {
     id: String,
@@ -128,14 +129,14 @@ impl ReviewRow {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 enum ServiceEventKind {
     Conversation,
     Complaint,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ServiceEventRow {
     kind: ServiceEventKind,
@@ -172,5 +173,91 @@ impl ServiceEventRow {
                 reason: self.reason.ok_or(("reason", "is needed for a complaint"))?,
             },
         })
+    }
+}
+
+impl From<&Order> for OrderRow {
+    fn from(o: &Order) -> Self {
+        let refund = o.refund.as_ref();
+        OrderRow {
+            id: o.id.clone(),
+            buyer_id: o.buyer_id.clone(),
+            merchant_id: o.merchant_id.clone(),
+            product_id: o.product_id.clone(),
+            channel: o.channel,
+            quantity: o.quantity,
+            amount_fen: o.amount_fen,
+            paid_at: o.paid_at,
+            shipped_at: o.shipped_at,
+            delivered_at: o.delivered_at,
+            refund_kind: refund.map(|r| r.kind),
+            refund_reason: refund.map(|r| r.reason),
+            refund_requested_at: refund.map(|r| r.requested_at),
+            refund_completed_at: refund.and_then(|r| r.completed_at),
+            refund_disputed: refund.map(|r| r.disputed),
+        }
+    }
+}
+
+impl From<&Review> for ReviewRow {
+    fn from(r: &Review) -> Self {
+        ReviewRow {
+            id: r.id.clone(),
+            order_id: r.order_id.clone(),
+            buyer_id: r.buyer_id.clone(),
+            overall_rating: r.ratings.overall,
+            quality_rating: r.ratings.quality,
+            value_for_money: r.ratings.value_for_money,
+            logistics_rating: r.ratings.logistics,
+            service_rating: r.ratings.service,
+            text: r.text.clone(),
+            media_count: Some(r.media_count),
+            created_at: r.created_at,
+            helpful_votes: Some(r.helpful_votes),
+            reply_text: r.reply.as_ref().map(|m| m.text.clone()),
+            replied_at: r.reply.as_ref().map(|m| m.replied_at),
+        }
+    }
+}
+
+impl From<&ServiceEvent> for ServiceEventRow {
+    fn from(e: &ServiceEvent) -> Self {
+        match e {
+            ServiceEvent::Conversation {
+                id,
+                merchant_id,
+                buyer_id,
+                started_at,
+                first_response_seconds,
+            } => ServiceEventRow {
+                kind: ServiceEventKind::Conversation,
+                id: id.clone(),
+                merchant_id: merchant_id.clone(),
+                buyer_id: buyer_id.clone(),
+                started_at: Some(*started_at),
+                first_response_seconds: *first_response_seconds,
+                order_id: None,
+                created_at: None,
+                reason: None,
+            },
+            ServiceEvent::Complaint {
+                id,
+                merchant_id,
+                buyer_id,
+                order_id,
+                created_at,
+                reason,
+            } => ServiceEventRow {
+                kind: ServiceEventKind::Complaint,
+                id: id.clone(),
+                merchant_id: merchant_id.clone(),
+                buyer_id: buyer_id.clone(),
+                started_at: None,
+                first_response_seconds: None,
+                order_id: order_id.clone(),
+                created_at: Some(*created_at),
+                reason: Some(*reason),
+            },
+        }
     }
 }

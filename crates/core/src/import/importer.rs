@@ -10,7 +10,7 @@ use std::io::Read;
 use serde::de::DeserializeSeed;
 use serde_json::value::RawValue;
 
-use super::parse::{csv_issue, parse_csv_row, parse_json, ArraySeed, SkipBom};
+use super::parse::{csv_issue, parse_flat, parse_json, ArraySeed, CsvRow, SkipBom};
 use super::refs::{CategoryLevel, OrderFacts, PendingParent, Refs};
 use super::report::{FileSummary, ImportReport, Problem, ProblemKind};
 use super::rules::{self, Issue, Issues};
@@ -137,14 +137,14 @@ impl Importer {
         });
     }
 
-    fn problem(&mut self, problem: Problem) {
+    pub(super) fn problem(&mut self, problem: Problem) {
         self.report.problem_count += 1;
         if self.report.problems.len() < self.options.max_problems {
             self.report.problems.push(problem);
         }
     }
 
-    fn skip(&mut self, record: u64, issues: Vec<Issue>) {
+    pub(super) fn skip(&mut self, record: u64, issues: Vec<Issue>) {
         let file = self.file_name();
         for issue in issues {
             self.problem(Problem {
@@ -160,7 +160,7 @@ impl Importer {
         }
     }
 
-    fn count_record(&mut self) {
+    pub(super) fn count_record(&mut self) {
         if let Some(i) = self.current {
             self.report.files[i].records += 1;
         }
@@ -193,6 +193,11 @@ impl Importer {
             Table::Promotions => parse_json(text).map(Parsed::Promotion),
             Table::SessionTraffic => parse_json(text).map(Parsed::SessionTraffic),
         };
+        self.checked(parsed)
+    }
+
+    /// A parsed record with what its rules found, or why it could not be parsed.
+    pub(super) fn checked(&self, parsed: Result<Parsed, Issue>) -> Checked {
         match parsed {
             Ok(parsed) => {
                 let Issues(issues) = self.rules(&parsed);
@@ -238,7 +243,7 @@ impl Importer {
 
     /// The sequential part of taking a record: count it, check it is not a duplicate, and keep
     /// it or report why not.
-    fn apply(&mut self, record: u64, checked: Checked) {
+    pub(super) fn apply(&mut self, record: u64, checked: Checked) {
         match checked {
             Checked::Blank => {}
             Checked::Failed(issues) => {
@@ -421,7 +426,11 @@ impl Importer {
                 Ok(true) => {
                     let line = row.position().map_or(line, |p| p.line());
                     self.count_record();
-                    match parse_csv_row(table, &row, &headers) {
+                    let mut flat = CsvRow {
+                        row: &row,
+                        headers: &headers,
+                    };
+                    match parse_flat(table, &mut flat) {
                         Ok(parsed) => {
                             let Issues(issues) = self.rules(&parsed);
                             self.accept(line, parsed, issues);

@@ -1,9 +1,12 @@
 //! Importing and validating marketplace data: JSON, NDJSON and CSV, one table per file (named
-//! after the table: `orders.ndjson`, `merchants.csv`, …) or a whole dataset in one JSON object.
+//! after the table: `orders.ndjson`, `merchants.csv`, …) or a whole dataset in one JSON object;
+//! with the `columnar` feature also Parquet and Arrow IPC (`orders.parquet`, `orders.arrow`).
 //!
 //! Every problem is reported with file, record, field and reason; valid records are kept, and
 //! the report says exactly which records were skipped and why. See docs/data-format.md.
 
+#[cfg(feature = "columnar")]
+pub mod columnar;
 mod csv_rows;
 mod importer;
 mod parse;
@@ -26,7 +29,13 @@ pub enum Format {
     Json,
     Ndjson,
     Csv,
+    /// Read with the `columnar` feature (the CLI), not in the browser build.
+    Parquet,
+    /// Arrow IPC, file (Feather 2) or stream; read with the `columnar` feature.
+    ArrowIpc,
 }
+
+const EXTENSIONS: &str = ".json, .ndjson, .jsonl, .csv, .parquet or .arrow";
 
 /// What a file name says about its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,21 +46,24 @@ pub enum FileKind {
     Dataset,
 }
 
-/// Reads a file name: `orders.ndjson` → orders as NDJSON; `service_events.csv` and
+/// Reads a file name: `orders.ndjson` → orders as NDJSON, `orders.parquet` as Parquet,
+/// `orders.arrow` (`.feather`, `.arrows`) as Arrow IPC; `service_events.csv` and
 /// `service-events.csv` are accepted for `serviceEvents`; any other `.json` name (such as
 /// `dataset.json` or `marketplace.json`) is a whole dataset. Directories in the name are ignored.
 pub fn file_kind(name: &str) -> Result<FileKind, String> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let (stem, ext) = base.rsplit_once('.').ok_or_else(|| {
-        format!("`{base}` has no extension; expected .json, .ndjson, .jsonl or .csv")
-    })?;
+    let (stem, ext) = base
+        .rsplit_once('.')
+        .ok_or_else(|| format!("`{base}` has no extension; expected {EXTENSIONS}"))?;
     let format = match ext.to_ascii_lowercase().as_str() {
         "json" => Format::Json,
         "ndjson" | "jsonl" => Format::Ndjson,
         "csv" => Format::Csv,
+        "parquet" => Format::Parquet,
+        "arrow" | "feather" | "arrows" => Format::ArrowIpc,
         other => {
             return Err(format!(
-                "`{base}`: .{other} files are not read; expected .json, .ndjson, .jsonl or .csv"
+                "`{base}`: .{other} files are not read; expected {EXTENSIONS}"
             ))
         }
     };
@@ -82,6 +94,12 @@ pub fn file_kind(name: &str) -> Result<FileKind, String> {
         }
     }
 }
+
+/// Why the browser build refuses Parquet and Arrow files (ARCHITECTURE.md says why it leaves
+/// them out).
+#[cfg(not(feature = "columnar"))]
+pub const COLUMNAR_NOT_HERE: &str = "Parquet and Arrow files are read by the command line \
+     (`livetrust`), not here: `livetrust convert --data DIR --to ndjson --out OUT` writes NDJSON";
 
 /// A file held in memory (the browser's case; the CLI streams files itself).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +132,18 @@ pub fn import_files(files: &[InputFile], options: ImportOptions) -> Imported {
             }
             FileKind::Table(table, Format::Csv) => {
                 importer.csv(&file.name, table, file.bytes.as_slice())
+            }
+            #[cfg(feature = "columnar")]
+            FileKind::Table(table, Format::Parquet) => {
+                importer.parquet(&file.name, table, bytes::Bytes::from(file.bytes.clone()))
+            }
+            #[cfg(feature = "columnar")]
+            FileKind::Table(table, Format::ArrowIpc) => {
+                importer.arrow_ipc(&file.name, table, std::io::Cursor::new(&file.bytes))
+            }
+            #[cfg(not(feature = "columnar"))]
+            FileKind::Table(_, Format::Parquet | Format::ArrowIpc) => {
+                importer.file_problem(&file.name, ProblemKind::UnsupportedFile, COLUMNAR_NOT_HERE)
             }
         }
     }

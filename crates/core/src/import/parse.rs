@@ -53,16 +53,21 @@ pub(super) fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Issue> {
     }
 }
 
-pub(super) fn parse_csv_row(
-    table: Table,
-    row: &csv::ByteRecord,
-    headers: &csv::ByteRecord,
-) -> Result<Parsed, Issue> {
-    fn de<T: DeserializeOwned>(
-        row: &csv::ByteRecord,
-        headers: &csv::ByteRecord,
-    ) -> Result<T, Issue> {
-        row.deserialize::<T>(Some(headers)).map_err(|e| {
+/// A row of a flat table (a CSV row, a row of an Arrow batch) that can be read as a row type.
+pub(super) trait FlatRow {
+    fn read<T: DeserializeOwned>(&mut self) -> Result<T, Issue>;
+}
+
+/// A CSV data row with the file's header.
+pub(super) struct CsvRow<'a> {
+    pub(super) row: &'a csv::ByteRecord,
+    pub(super) headers: &'a csv::ByteRecord,
+}
+
+impl FlatRow for CsvRow<'_> {
+    fn read<T: DeserializeOwned>(&mut self) -> Result<T, Issue> {
+        let headers = self.headers;
+        self.row.deserialize::<T>(Some(headers)).map_err(|e| {
             let field = match e.kind() {
                 csv::ErrorKind::Deserialize { err, .. } => err
                     .field()
@@ -82,35 +87,31 @@ pub(super) fn parse_csv_row(
             }
         })
     }
+}
+
+/// One row of a flat table into its record: the CSV layout's row types for the tables with
+/// nested fields, the model types for the others. Live sessions are read from columnar files
+/// only (their nested fields as JSON text); the CSV reader refuses them before any row.
+pub(super) fn parse_flat(table: Table, row: &mut impl FlatRow) -> Result<Parsed, Issue> {
     let flat = |(field, reason): (&str, &str)| Issue {
         field: field.to_owned(),
         kind: ProblemKind::Shape,
         reason: reason.to_owned(),
     };
     Ok(match table {
-        Table::Categories => Parsed::Category(de(row, headers)?),
-        Table::Merchants => Parsed::Merchant(de(row, headers)?),
-        Table::Buyers => Parsed::Buyer(de(row, headers)?),
-        Table::Products => Parsed::Product(de(row, headers)?),
-        Table::Orders => Parsed::Order(de::<OrderRow>(row, headers)?.into_order().map_err(flat)?),
-        Table::Reviews => {
-            Parsed::Review(de::<ReviewRow>(row, headers)?.into_review().map_err(flat)?)
+        Table::Categories => Parsed::Category(row.read()?),
+        Table::Merchants => Parsed::Merchant(row.read()?),
+        Table::Buyers => Parsed::Buyer(row.read()?),
+        Table::Products => Parsed::Product(row.read()?),
+        Table::Orders => Parsed::Order(row.read::<OrderRow>()?.into_order().map_err(flat)?),
+        Table::Reviews => Parsed::Review(row.read::<ReviewRow>()?.into_review().map_err(flat)?),
+        Table::ServiceEvents => {
+            Parsed::ServiceEvent(row.read::<ServiceEventRow>()?.into_event().map_err(flat)?)
         }
-        Table::ServiceEvents => Parsed::ServiceEvent(
-            de::<ServiceEventRow>(row, headers)?
-                .into_event()
-                .map_err(flat)?,
-        ),
-        Table::FollowerCounts => Parsed::FollowerCount(de(row, headers)?),
-        Table::Promotions => Parsed::Promotion(de(row, headers)?),
-        Table::SessionTraffic => Parsed::SessionTraffic(de(row, headers)?),
-        Table::LiveSessions => {
-            return Err(Issue {
-                field: String::new(),
-                kind: ProblemKind::UnsupportedFile,
-                reason: "live sessions cannot be read from CSV".into(),
-            })
-        }
+        Table::FollowerCounts => Parsed::FollowerCount(row.read()?),
+        Table::Promotions => Parsed::Promotion(row.read()?),
+        Table::SessionTraffic => Parsed::SessionTraffic(row.read()?),
+        Table::LiveSessions => Parsed::LiveSession(Box::new(row.read()?)),
     })
 }
 
