@@ -69,8 +69,69 @@ fn clip_bench() -> Result {
     cargo_bench("clip")
 }
 
-/// `cargo xtask bench` runs every benchmark; `cargo xtask bench clip` only the clip planner's.
+/// The 1 M-order fixture of issue 16 (and of the browser index benchmark).
+fn large_merchant_data() -> Result<PathBuf> {
+    demo_data(
+        "large-merchant",
+        &[
+            "--large-merchant-orders",
+            "1000000",
+            "--large-merchant-reviews",
+            "200000",
+        ],
+    )
+}
+
+/// livetrust against DuckDB on the same files (tests/bench/duckdb/race.py): the release CLI's
+/// `index` from NDJSON and from its own Parquet conversion, DuckDB's SQL version of the metrics
+/// with 1 and 2 threads from both; the script checks DuckDB's values against livetrust's and
+/// fails on any mismatch.
+fn duckdb_race(data: &Path) -> Result {
+    let python = install::duckdb_python()?;
+    let release_cli = project_root().join("target/release/livetrust");
+    let parquet = data.with_file_name(format!(
+        "{}-parquet",
+        data.file_name()
+            .map_or("data".into(), |n| n.to_string_lossy())
+    ));
+    run_command(cmd(
+        &release_cli.to_string_lossy(),
+        &[
+            "-q",
+            "convert",
+            "--data",
+            &data.to_string_lossy(),
+            "--out",
+            &parquet.to_string_lossy(),
+        ],
+    ))?;
+    run_command(cmd(
+        &python.to_string_lossy(),
+        &[
+            "tests/bench/duckdb/race.py",
+            "--data",
+            &data.to_string_lossy(),
+            "--parquet-dir",
+            &parquet.to_string_lossy(),
+            "--livetrust-parquet",
+            "--livetrust",
+            &release_cli.to_string_lossy(),
+            "--threads",
+            "1,2",
+            "--runs",
+            "3",
+        ],
+    ))
+}
+
+/// `cargo xtask bench` runs every benchmark; `cargo xtask bench clip` only the clip planner's,
+/// `cargo xtask bench duckdb` only the race against DuckDB.
 pub fn run(args: &[&str]) -> Result {
+    if args.first() == Some(&"duckdb") {
+        run_command(cmd("cargo", &["fetch", "--locked"]))?;
+        let data = large_merchant_data()?;
+        return duckdb_race(&data);
+    }
     install::build_tools()?;
     install::browser_tools()?;
     run_command(cmd("cargo", &["fetch", "--locked"]))?;
@@ -113,15 +174,8 @@ pub fn run(args: &[&str]) -> Result {
     browser_bench("tests/bench/reviews.bench.mjs", &reviews)?;
     // The audience package for a million buyers: the harness makes its own columns.
     browser_bench("tests/bench/audience.bench.mjs", Path::new("-"))?;
-    let large = demo_data(
-        "large-merchant",
-        &[
-            "--large-merchant-orders",
-            "1000000",
-            "--large-merchant-reviews",
-            "200000",
-        ],
-    )?;
+    let large = large_merchant_data()?;
+    duckdb_race(&large)?;
     browser_bench("tests/bench/index.bench.mjs", &large)?;
     cargo_bench("leverage")?;
     browser_bench("tests/bench/leverage.bench.mjs", &large)?;

@@ -58,6 +58,31 @@ fn otio_python() -> Result {
     args.extend(PYTHON_PACKAGES);
     run_command(cmd(&python.to_string_lossy(), &args))
 }
+/// DuckDB from PyPI, for the race in `cargo xtask bench` (tests/bench/duckdb/).
+const DUCKDB_PACKAGE: &str = "duckdb==2.0.1";
+
+/// The virtual environment's Python with DuckDB installed (`cargo xtask bench` only).
+pub fn duckdb_python() -> Result<PathBuf> {
+    let python = python_dir().join("bin/python");
+    if !python.exists() {
+        otio_python()?;
+    }
+    if output(cmd(&python.to_string_lossy(), &["-c", "import duckdb"])).is_err() {
+        run_command(cmd(
+            &python.to_string_lossy(),
+            &[
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                DUCKDB_PACKAGE,
+            ],
+        ))?;
+    }
+    Ok(python)
+}
+
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 pub fn run(args: &[&str]) -> Result {

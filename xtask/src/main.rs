@@ -26,8 +26,9 @@ commands:
   test  [--no-install]       install what is missing, then run every test layer; ends with a
                              summary and a non-zero exit status if anything failed
   install [--browser]        only install the build tools (and Chromium + e2e packages)
-  bench [clip]               run the native and browser benchmarks (see docs/benchmarks.md);
-                             `clip` runs only the clip planner's
+  bench [clip|duckdb]        run the native and browser benchmarks (see docs/benchmarks.md);
+                             `clip` runs only the clip planner's, `duckdb` only the race
+                             against DuckDB on the 1 M-order fixture
   pkg                        build the npm package `livetrust` into crates/wasm/pkg/
   widgets                    build the viewer widgets' custom-element bundle (npm package
                              `livetrust-widgets`) into crates/widgets/pkg/
