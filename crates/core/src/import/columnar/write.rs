@@ -5,16 +5,18 @@
 use std::io::Write;
 use std::sync::Arc;
 
-use arrow_array::builder::{BooleanBuilder, Date32Builder, Int64Builder, StringBuilder};
-use arrow_array::{ArrayRef, RecordBatch, TimestampMicrosecondArray};
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Int64Builder, StringBuilder, TimestampMicrosecondBuilder,
+};
+use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, Field, Schema};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::columns::{columns, Column, Kind};
+use super::columns::{columns, Kind};
 use crate::import::csv_rows::{OrderRow, ReviewRow, ServiceEventRow};
 use crate::model::{Dataset, LocalDate, Table, Timestamp};
 
@@ -96,45 +98,43 @@ pub fn write_parquet(
         .set_max_row_group_row_count(Some(ROWS_PER_BATCH))
         .build();
     let mut writer = ArrowWriter::try_new(out, schema.clone(), Some(properties))?;
+    let columns = columns(table);
     let len = table_len(dataset, table);
+    // Each record's row goes straight into the column builders and is dropped, so a batch holds
+    // only Arrow buffers, never a batch of JSON values.
+    let mut builders: Vec<ColumnBuilder> =
+        columns.iter().map(|c| ColumnBuilder::new(c.kind)).collect();
+    let mut cells: Vec<Option<Value>> = vec![None; columns.len()];
     let mut start = 0;
     while start < len {
         let end = (start + ROWS_PER_BATCH).min(len);
-        let mut rows = Vec::with_capacity(end - start);
         for i in start..end {
-            let value = row(dataset, table, i).map_err(|e| ConvertError::Value {
+            let bad = |column: &str, reason: String| ConvertError::Value {
                 table: table.name(),
                 record: i + 1,
-                column: String::new(),
-                reason: e.to_string(),
-            })?;
-            let Value::Object(map) = value else {
-                return Err(ConvertError::Value {
-                    table: table.name(),
-                    record: i + 1,
-                    column: String::new(),
-                    reason: "is not an object".into(),
-                });
+                column: column.to_owned(),
+                reason,
             };
-            rows.push(map);
-        }
-        let mut arrays = Vec::with_capacity(schema.fields().len());
-        for column in columns(table) {
-            arrays.push(column_array(table, *column, &rows, start)?);
-        }
-        for (i, map) in rows.iter().enumerate() {
-            if let Some(key) = map
-                .keys()
-                .find(|k| !columns(table).iter().any(|c| c.name == *k))
-            {
-                return Err(ConvertError::Value {
-                    table: table.name(),
-                    record: start + i + 1,
-                    column: key.clone(),
-                    reason: "the record has a field the Parquet layout has no column for".into(),
-                });
+            let Value::Object(map) = row(dataset, table, i).map_err(|e| bad("", e.to_string()))?
+            else {
+                return Err(bad("", "is not an object".into()));
+            };
+            for (key, value) in map {
+                let Some(slot) = columns.iter().position(|c| c.name == key) else {
+                    return Err(bad(
+                        &key,
+                        "the record has a field the Parquet layout has no column for".into(),
+                    ));
+                };
+                cells[slot] = Some(value).filter(|v| !v.is_null());
+            }
+            for ((builder, cell), column) in builders.iter_mut().zip(&mut cells).zip(columns) {
+                builder
+                    .append(cell.take())
+                    .map_err(|reason| bad(column.name, reason))?;
             }
         }
+        let arrays = builders.iter_mut().map(ColumnBuilder::finish).collect();
         writer.write(&RecordBatch::try_new(schema.clone(), arrays)?)?;
         start = end;
     }
@@ -142,95 +142,73 @@ pub fn write_parquet(
     Ok(len)
 }
 
-/// One column of a batch of rows; `first` is the 0-based record of the first row, for errors.
-fn column_array(
-    table: Table,
-    column: Column,
-    rows: &[Map<String, Value>],
-    first: usize,
-) -> Result<ArrayRef, ConvertError> {
-    let bad = |i: usize, reason: String| ConvertError::Value {
-        table: table.name(),
-        record: first + i + 1,
-        column: column.name.to_owned(),
-        reason,
-    };
-    let cells = rows
-        .iter()
-        .map(|r| r.get(column.name).filter(|v| !v.is_null()));
-    Ok(match column.kind {
-        Kind::Text => {
-            let mut b = StringBuilder::new();
-            for (i, cell) in cells.enumerate() {
-                match cell {
-                    None => b.append_null(),
-                    Some(Value::String(s)) => b.append_value(s),
-                    Some(other) => return Err(bad(i, format!("{other} is not text"))),
-                }
+/// The Arrow builder of one column, by the kind of value it holds.
+enum ColumnBuilder {
+    Text(StringBuilder),
+    Json(StringBuilder),
+    Integer(Int64Builder),
+    Boolean(BooleanBuilder),
+    Instant(TimestampMicrosecondBuilder),
+    Day(Date32Builder),
+}
+
+impl ColumnBuilder {
+    fn new(kind: Kind) -> Self {
+        match kind {
+            Kind::Text => ColumnBuilder::Text(StringBuilder::new()),
+            Kind::Json => ColumnBuilder::Json(StringBuilder::new()),
+            Kind::Integer => ColumnBuilder::Integer(Int64Builder::new()),
+            Kind::Boolean => ColumnBuilder::Boolean(BooleanBuilder::new()),
+            Kind::Instant => {
+                ColumnBuilder::Instant(TimestampMicrosecondBuilder::new().with_timezone("UTC"))
             }
-            Arc::new(b.finish())
+            Kind::Day => ColumnBuilder::Day(Date32Builder::new()),
         }
-        Kind::Json => {
-            let mut b = StringBuilder::new();
-            for cell in cells {
-                match cell {
-                    None => b.append_null(),
-                    Some(value) => b.append_value(value.to_string()),
-                }
+    }
+
+    /// Appends one cell (`None`: null); the reason when the value does not fit the column.
+    fn append(&mut self, cell: Option<Value>) -> Result<(), String> {
+        match (self, cell) {
+            (ColumnBuilder::Text(b) | ColumnBuilder::Json(b), None) => b.append_null(),
+            (ColumnBuilder::Text(b), Some(Value::String(s))) => b.append_value(s),
+            (ColumnBuilder::Text(_), Some(other)) => return Err(format!("{other} is not text")),
+            (ColumnBuilder::Json(b), Some(value)) => b.append_value(value.to_string()),
+            (ColumnBuilder::Integer(b), None) => b.append_null(),
+            (ColumnBuilder::Integer(b), Some(v)) => b.append_value(
+                v.as_i64()
+                    .ok_or_else(|| format!("{v} does not fit an Int64"))?,
+            ),
+            (ColumnBuilder::Boolean(b), None) => b.append_null(),
+            (ColumnBuilder::Boolean(b), Some(Value::Bool(v))) => b.append_value(v),
+            (ColumnBuilder::Boolean(_), Some(other)) => {
+                return Err(format!("{other} is not true or false"))
             }
-            Arc::new(b.finish())
-        }
-        Kind::Integer => {
-            let mut b = Int64Builder::new();
-            for (i, cell) in cells.enumerate() {
-                match cell {
-                    None => b.append_null(),
-                    Some(v) => b.append_value(
-                        v.as_i64()
-                            .ok_or_else(|| bad(i, format!("{v} does not fit an Int64")))?,
-                    ),
-                }
+            (ColumnBuilder::Instant(b), None) => b.append_null(),
+            (ColumnBuilder::Instant(b), Some(Value::String(s))) => {
+                let t: Timestamp = s.parse()?;
+                b.append_value(t.0.timestamp_micros());
             }
-            Arc::new(b.finish())
-        }
-        Kind::Boolean => {
-            let mut b = BooleanBuilder::new();
-            for (i, cell) in cells.enumerate() {
-                match cell {
-                    None => b.append_null(),
-                    Some(Value::Bool(v)) => b.append_value(*v),
-                    Some(other) => return Err(bad(i, format!("{other} is not true or false"))),
-                }
+            (ColumnBuilder::Instant(_), Some(other)) => {
+                return Err(format!("{other} is not a time"))
             }
-            Arc::new(b.finish())
-        }
-        Kind::Instant => {
-            let mut values = Vec::with_capacity(rows.len());
-            for (i, cell) in cells.enumerate() {
-                values.push(match cell {
-                    None => None,
-                    Some(Value::String(s)) => {
-                        let t: Timestamp = s.parse().map_err(|e: String| bad(i, e))?;
-                        Some(t.0.timestamp_micros())
-                    }
-                    Some(other) => return Err(bad(i, format!("{other} is not a time"))),
-                });
+            (ColumnBuilder::Day(b), None) => b.append_null(),
+            (ColumnBuilder::Day(b), Some(Value::String(s))) => {
+                let day: LocalDate = s.parse()?;
+                b.append_value(day.0.to_epoch_days());
             }
-            Arc::new(TimestampMicrosecondArray::from(values).with_timezone("UTC"))
+            (ColumnBuilder::Day(_), Some(other)) => return Err(format!("{other} is not a date")),
         }
-        Kind::Day => {
-            let mut b = Date32Builder::new();
-            for (i, cell) in cells.enumerate() {
-                match cell {
-                    None => b.append_null(),
-                    Some(Value::String(s)) => {
-                        let day: LocalDate = s.parse().map_err(|e: String| bad(i, e))?;
-                        b.append_value(day.0.to_epoch_days());
-                    }
-                    Some(other) => return Err(bad(i, format!("{other} is not a date"))),
-                }
-            }
-            Arc::new(b.finish())
+        Ok(())
+    }
+
+    /// The column's values since the last `finish`, as an array; the builder starts over.
+    fn finish(&mut self) -> ArrayRef {
+        match self {
+            ColumnBuilder::Text(b) | ColumnBuilder::Json(b) => Arc::new(b.finish()),
+            ColumnBuilder::Integer(b) => Arc::new(b.finish()),
+            ColumnBuilder::Boolean(b) => Arc::new(b.finish()),
+            ColumnBuilder::Instant(b) => Arc::new(b.finish()),
+            ColumnBuilder::Day(b) => Arc::new(b.finish()),
         }
-    })
+    }
 }
