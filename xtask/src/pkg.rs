@@ -10,11 +10,11 @@ pub fn out_dir() -> PathBuf {
     project_root().join("crates/wasm/pkg")
 }
 
-/// Optimises a wasm-bindgen output in place with `wasm-opt -Oz` (and `extra` passes), enabling
-/// the features rustc 1.95 emits.
-pub fn optimize(wasm: &Path, extra: &[&str]) -> Result {
+/// Optimises a wasm-bindgen output in place with `wasm-opt` at `level` (`-Oz` for size, `-O3` for
+/// speed) and `extra` passes, enabling the features rustc 1.95 emits.
+pub fn optimize(wasm: &Path, level: &str, extra: &[&str]) -> Result {
     let path = wasm.to_string_lossy();
-    let mut args = vec!["-Oz"];
+    let mut args = vec![level];
     args.extend_from_slice(extra);
     args.extend_from_slice(&[
         "--enable-bulk-memory",
@@ -54,14 +54,15 @@ pub fn build() -> Result {
     Ok(())
 }
 
-/// The release wasm of livetrust-wasm built with `cargo_args` (features), bound by wasm-bindgen
-/// into `out` as `livetrust.js` / `livetrust_bg.wasm` and optimised as the package is.
+/// The release wasm of livetrust-wasm built with `cargo_args` (features) in the speed-optimised
+/// `pkg` profile, bound by wasm-bindgen into `out` as `livetrust.js` / `livetrust_bg.wasm` and
+/// optimised for speed with `wasm-opt -O3`.
 pub fn build_wasm(out: &Path, cargo_args: &[&str]) -> Result {
     let mut args = vec![
         "build",
         "--locked",
         "--profile",
-        "web",
+        "pkg",
         "--target",
         "wasm32-unknown-unknown",
         "-p",
@@ -69,7 +70,7 @@ pub fn build_wasm(out: &Path, cargo_args: &[&str]) -> Result {
     ];
     args.extend_from_slice(cargo_args);
     run_command(cmd("cargo", &args))?;
-    let wasm = project_root().join("target/wasm32-unknown-unknown/web/livetrust_wasm.wasm");
+    let wasm = project_root().join("target/wasm32-unknown-unknown/pkg/livetrust_wasm.wasm");
     run_command(cmd(
         "wasm-bindgen",
         &[
@@ -82,5 +83,5 @@ pub fn build_wasm(out: &Path, cargo_args: &[&str]) -> Result {
             &wasm.to_string_lossy(),
         ],
     ))?;
-    optimize(&out.join("livetrust_bg.wasm"), &[])
+    optimize(&out.join("livetrust_bg.wasm"), "-O3", &[])
 }

@@ -142,7 +142,11 @@ pub fn build() -> Result {
             &wasm.to_string_lossy(),
         ],
     ))?;
-    crate::pkg::optimize(&out.join("livetrust-widgets-wasm_bg.wasm"), &["--converge"])?;
+    crate::pkg::optimize(
+        &out.join("livetrust-widgets-wasm_bg.wasm"),
+        "-Oz",
+        &["--converge"],
+    )?;
 
     let sources = root.join("crates/widgets");
     let shadow_css = [
