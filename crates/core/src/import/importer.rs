@@ -11,7 +11,7 @@ use serde::de::DeserializeSeed;
 use serde_json::value::RawValue;
 
 use super::parse::{csv_issue, parse_flat, parse_json, ArraySeed, CsvRow, SkipBom};
-use super::refs::{CategoryLevel, OrderFacts, PendingParent, Refs};
+use super::refs::{CategoryLevel, Key, OrderFacts, PendingParent, Refs};
 use super::report::{FileSummary, ImportReport, Problem, ProblemKind};
 use super::rules::{self, Issue, Issues};
 use crate::model::{
@@ -62,10 +62,19 @@ const NDJSON_BATCH_LINES: usize = 16_384;
 pub(super) enum Checked {
     /// A blank line: not a record.
     Blank,
-    /// Parsed, with what its rules found (nothing when it passes them).
-    Record(Parsed, Vec<Issue>),
+    /// Parsed, with what its rules found (nothing when it passes them) and what was looked up
+    /// for remembering it.
+    Record(Parsed, Vec<Issue>, Known),
     /// Not a record of the table, and why.
     Failed(Vec<Issue>),
+}
+
+/// Ids of earlier tables a record refers to, looked up while checking it (the merchant's and,
+/// for an order, the buyer's number; `None` when unknown or not looked up).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Known {
+    buyer: Option<u32>,
+    merchant: Option<u32>,
 }
 
 /// A record of a table, already parsed.
@@ -201,7 +210,12 @@ impl Importer {
         match parsed {
             Ok(parsed) => {
                 let Issues(issues) = self.rules(&parsed);
-                Checked::Record(parsed, issues)
+                let known = if issues.is_empty() {
+                    self.known(&parsed)
+                } else {
+                    Known::default()
+                };
+                Checked::Record(parsed, issues, known)
             }
             Err(issue) => Checked::Failed(vec![issue]),
         }
@@ -250,9 +264,9 @@ impl Importer {
                 self.count_record();
                 self.skip(record, issues);
             }
-            Checked::Record(parsed, issues) => {
+            Checked::Record(parsed, issues, known) => {
                 self.count_record();
-                self.accept(record, parsed, issues);
+                self.accept(record, parsed, issues, known);
             }
         }
     }
@@ -425,18 +439,12 @@ impl Importer {
                 Ok(false) => break,
                 Ok(true) => {
                     let line = row.position().map_or(line, |p| p.line());
-                    self.count_record();
                     let mut flat = CsvRow {
                         row: &row,
                         headers: &headers,
                     };
-                    match parse_flat(table, &mut flat) {
-                        Ok(parsed) => {
-                            let Issues(issues) = self.rules(&parsed);
-                            self.accept(line, parsed, issues);
-                        }
-                        Err(issue) => self.skip(line, vec![issue]),
-                    }
+                    let checked = self.checked(parse_flat(table, &mut flat));
+                    self.apply(line, checked);
                 }
                 Err(e) => {
                     self.count_record();
@@ -469,17 +477,52 @@ impl Importer {
         }
     }
 
-    fn accept(&mut self, record: u64, parsed: Parsed, mut issues: Vec<Issue>) {
-        if let Some(duplicate) = self.duplicate(&parsed) {
-            issues.push(duplicate);
-        }
+    fn accept(&mut self, record: u64, parsed: Parsed, mut issues: Vec<Issue>, known: Known) {
         if !issues.is_empty() {
+            if let Some(duplicate) = self.duplicate(&parsed) {
+                issues.push(duplicate);
+            }
             self.skip(record, issues);
             return;
         }
-        self.remember(record, parsed);
-        if let Some(i) = self.current {
-            self.report.files[i].accepted += 1;
+        // A record that passes its rules is remembered in one probe of its table's map, which
+        // also finds a duplicate: the sequential part of an import is mostly these probes.
+        match self.remember(record, parsed, known) {
+            Ok(()) => {
+                if let Some(i) = self.current {
+                    self.report.files[i].accepted += 1;
+                }
+            }
+            Err(duplicate) => self.skip(record, vec![duplicate]),
+        }
+    }
+
+    /// What the parallel part looks up for the sequential part, so that remembering a record
+    /// does not probe the maps of earlier tables again.
+    pub(super) fn known(&self, parsed: &Parsed) -> Known {
+        let refs = &self.refs;
+        match parsed {
+            Parsed::Order(o) => Known {
+                buyer: refs.buyers.get(&o.buyer_id),
+                merchant: refs.merchants.get(&o.merchant_id),
+            },
+            Parsed::Product(p) => Known {
+                buyer: None,
+                merchant: refs.merchants.get(&p.merchant_id),
+            },
+            Parsed::LiveSession(s) => Known {
+                buyer: None,
+                merchant: refs.merchants.get(&s.merchant_id),
+            },
+            Parsed::FollowerCount(f) => Known {
+                buyer: None,
+                merchant: refs.merchants.get(&f.merchant_id),
+            },
+            Parsed::Promotion(p) => Known {
+                buyer: None,
+                merchant: refs.merchants.get(&p.merchant_id),
+            },
+            _ => Known::default(),
         }
     }
 
@@ -505,65 +548,77 @@ impl Importer {
                 return refs
                     .session_traffic
                     .contains(t.session_id.as_str())
-                    .then(|| Issue {
-                        field: "sessionId".into(),
-                        kind: ProblemKind::DuplicateId,
-                        reason: format!(
-                            "session `{}` has a traffic record already; the first one was kept",
-                            t.session_id
-                        ),
-                    });
+                    .then(|| session_traffic_issue(t));
             }
             Parsed::FollowerCount(f) => {
                 let merchant = refs.merchants.get(&f.merchant_id)?;
                 return refs
                     .follower_days
                     .contains(&(merchant, f.date))
-                    .then(|| Issue {
-                        field: "date".into(),
-                        kind: ProblemKind::DuplicateId,
-                        reason: format!(
-                        "merchant `{}` has a follower count for {} already; the first one was kept",
-                        f.merchant_id, f.date
-                    ),
-                    });
+                    .then(|| follower_day_issue(f));
             }
         };
         seen.then(|| duplicate_issue(id))
     }
 
-    fn remember(&mut self, record: u64, parsed: Parsed) {
+    /// Remembers an accepted record and keeps it, or returns why it is a duplicate (then nothing
+    /// is changed). `known` is what [`known`](Self::known) found for it.
+    fn remember(&mut self, record: u64, parsed: Parsed, known: Known) -> Result<(), Issue> {
+        use std::collections::hash_map::Entry;
         let keep = self.options.keep_records;
+        let file = self.current.unwrap_or(0);
         let refs = &mut self.refs;
         let data = &mut self.dataset;
+        // Inserts `value` under a new id, or reports the id as a duplicate.
+        fn insert_new<V>(
+            map: &mut rustc_hash::FxHashMap<Key, V>,
+            id: &str,
+            value: impl FnOnce() -> V,
+        ) -> Result<(), Issue> {
+            match map.entry(Key::from(id)) {
+                Entry::Occupied(_) => Err(duplicate_issue(id)),
+                Entry::Vacant(slot) => {
+                    slot.insert(value());
+                    Ok(())
+                }
+            }
+        }
+        let merchant = known.merchant.unwrap_or(u32::MAX);
         match parsed {
             Parsed::Category(c) => {
                 let level = match (&c.parent_id, c.repurchase) {
-                    (Some(parent), repurchase) => {
-                        refs.category_parents.push(PendingParent {
-                            file: self.current.unwrap_or(0),
-                            record,
-                            id: c.id.clone(),
-                            parent: parent.clone(),
-                        });
+                    (Some(_), repurchase) => {
                         CategoryLevel::L2(repurchase.unwrap_or(Repurchase::Low))
                     }
                     (None, _) => CategoryLevel::L1,
                 };
-                refs.categories.insert(c.id.as_str().into(), level);
+                insert_new(&mut refs.categories, &c.id, || level)?;
+                if let Some(parent) = &c.parent_id {
+                    refs.category_parents.push(PendingParent {
+                        file,
+                        record,
+                        id: c.id.clone(),
+                        parent: parent.clone(),
+                    });
+                }
                 if keep {
                     data.categories.push(c);
                 }
             }
             Parsed::Merchant(m) => {
-                refs.merchants.insert(&m.id);
+                refs.merchants
+                    .insert_new(&m.id)
+                    .ok_or_else(|| duplicate_issue(&m.id))?;
                 if keep {
                     data.merchants.push(m);
                 }
             }
             Parsed::Buyer(b) => {
+                let id = refs
+                    .buyers
+                    .insert_new(&b.id)
+                    .ok_or_else(|| duplicate_issue(&b.id))?;
                 refs.buyers_table_given = true;
-                let id = refs.buyers.insert(&b.id);
                 if let Some(registered) = b.registered_at {
                     refs.buyer_registered.insert(id, registered);
                 }
@@ -572,68 +627,71 @@ impl Importer {
                 }
             }
             Parsed::Product(p) => {
-                let owner = refs.merchants.get(&p.merchant_id).unwrap_or(u32::MAX);
-                refs.products.insert(p.id.as_str().into(), owner);
+                insert_new(&mut refs.products, &p.id, || merchant)?;
                 if keep {
                     data.products.push(p);
                 }
             }
             Parsed::Order(o) => {
-                let buyer = refs.buyers.insert(&o.buyer_id);
-                let merchant = refs.merchants.get(&o.merchant_id).unwrap_or(u32::MAX);
-                refs.orders.insert(
-                    o.id.as_str().into(),
-                    OrderFacts {
-                        buyer,
-                        merchant,
-                        paid_at: o.paid_at,
-                    },
-                );
+                let buyers = &mut refs.buyers;
+                insert_new(&mut refs.orders, &o.id, || OrderFacts {
+                    // Without a buyers table, the orders name the buyers.
+                    buyer: known.buyer.unwrap_or_else(|| buyers.insert(&o.buyer_id)),
+                    merchant,
+                    paid_at: o.paid_at,
+                })?;
                 if keep {
                     data.orders.push(o);
                 }
             }
             Parsed::Review(r) => {
-                refs.reviews.insert(r.id.as_str().into());
+                if !refs.reviews.insert(r.id.as_str().into()) {
+                    return Err(duplicate_issue(&r.id));
+                }
                 if keep {
                     data.reviews.push(r);
                 }
             }
             Parsed::ServiceEvent(e) => {
-                refs.service_events.insert(e.id().into());
+                if !refs.service_events.insert(e.id().into()) {
+                    return Err(duplicate_issue(e.id()));
+                }
                 if keep {
                     data.service_events.push(e);
                 }
             }
             Parsed::LiveSession(s) => {
-                let merchant = refs.merchants.get(&s.merchant_id).unwrap_or(u32::MAX);
-                refs.live_sessions.insert(s.id.as_str().into(), merchant);
+                insert_new(&mut refs.live_sessions, &s.id, || merchant)?;
                 if keep {
                     data.live_sessions.push(*s);
                 }
             }
             Parsed::FollowerCount(f) => {
-                if let Some(merchant) = refs.merchants.get(&f.merchant_id) {
-                    refs.follower_days.insert((merchant, f.date));
+                if let Some(merchant) = known.merchant {
+                    if !refs.follower_days.insert((merchant, f.date)) {
+                        return Err(follower_day_issue(&f));
+                    }
                 }
                 if keep {
                     data.follower_counts.push(f);
                 }
             }
             Parsed::Promotion(p) => {
-                let merchant = refs.merchants.get(&p.merchant_id).unwrap_or(u32::MAX);
-                refs.promotions.insert(p.id.as_str().into(), merchant);
+                insert_new(&mut refs.promotions, &p.id, || merchant)?;
                 if keep {
                     data.promotions.push(p);
                 }
             }
             Parsed::SessionTraffic(t) => {
-                refs.session_traffic.insert(t.session_id.as_str().into());
+                if !refs.session_traffic.insert(t.session_id.as_str().into()) {
+                    return Err(session_traffic_issue(&t));
+                }
                 if keep {
                     data.session_traffic.push(t);
                 }
             }
         }
+        Ok(())
     }
 
     /// Checks the parents of the L2 categories once all categories are known; a category whose
@@ -678,6 +736,28 @@ impl Importer {
             dataset: self.dataset,
             report: self.report,
         }
+    }
+}
+
+fn session_traffic_issue(t: &SessionTraffic) -> Issue {
+    Issue {
+        field: "sessionId".into(),
+        kind: ProblemKind::DuplicateId,
+        reason: format!(
+            "session `{}` has a traffic record already; the first one was kept",
+            t.session_id
+        ),
+    }
+}
+
+fn follower_day_issue(f: &FollowerCount) -> Issue {
+    Issue {
+        field: "date".into(),
+        kind: ProblemKind::DuplicateId,
+        reason: format!(
+            "merchant `{}` has a follower count for {} already; the first one was kept",
+            f.merchant_id, f.date
+        ),
     }
 }
 

@@ -84,6 +84,16 @@ impl Interner {
         self.ids.get(id).copied()
     }
 
+    /// Numbers a new id; `None` (and nothing changed) when it has a number already.
+    pub fn insert_new(&mut self, id: &str) -> Option<u32> {
+        use std::collections::hash_map::Entry;
+        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        match self.ids.entry(id.into()) {
+            Entry::Occupied(_) => None,
+            Entry::Vacant(slot) => Some(*slot.insert(next)),
+        }
+    }
+
     pub fn insert(&mut self, id: &str) -> u32 {
         let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
         *self.ids.entry(id.into()).or_insert(next)
