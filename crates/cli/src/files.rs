@@ -117,40 +117,56 @@ pub fn import_paths(importer: &mut Importer, files: &[PathBuf]) {
 pub const BATCH_BYTES: usize = 256 << 10;
 
 /// Calls `each` with consecutive lines, as [`for_each_line`] gives them, about `batch` bytes at a
-/// time.
+/// time. The input is read and split into lines on a thread of its own, at most two batches
+/// ahead, so that reading overlaps the import instead of taking turns with it.
 pub fn for_each_batch(
-    reader: impl BufRead,
+    reader: impl BufRead + Send,
     cap: usize,
     batch: usize,
     mut each: impl FnMut(&[(u64, Option<&[u8]>)]),
 ) -> std::io::Result<()> {
-    let mut bytes: Vec<u8> = Vec::with_capacity(batch + cap.min(batch));
-    // Line number and, unless too long, the line's range in `bytes`.
-    let mut spans: Vec<(u64, Option<(usize, usize)>)> = Vec::new();
-    let mut flush = |bytes: &mut Vec<u8>, spans: &mut Vec<(u64, Option<(usize, usize)>)>| {
-        let lines: Vec<(u64, Option<&[u8]>)> = spans
-            .iter()
-            .map(|&(n, span)| (n, span.map(|(a, b)| &bytes[a..b])))
-            .collect();
-        each(&lines);
-        bytes.clear();
-        spans.clear();
-    };
-    for_each_line(reader, cap, |n, line| {
-        let span = line.map(|l| {
-            let start = bytes.len();
-            bytes.extend_from_slice(l);
-            (start, bytes.len())
+    // A batch's bytes, and each line's number and, unless too long, its range in the bytes.
+    type Batch = (Vec<u8>, Vec<(u64, Option<(usize, usize)>)>);
+    let fresh = || -> Batch { (Vec::with_capacity(batch + cap.min(batch)), Vec::new()) };
+    let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    // Batches the import is done with go back to be filled again, so their memory is reused.
+    let (spent_tx, spent_rx) = std::sync::mpsc::channel::<Batch>();
+    std::thread::scope(|scope| {
+        let reading = scope.spawn(move || {
+            let mut current = fresh();
+            let result = for_each_line(reader, cap, |n, line| {
+                let span = line.map(|l| {
+                    let start = current.0.len();
+                    current.0.extend_from_slice(l);
+                    (start, current.0.len())
+                });
+                current.1.push((n, span));
+                if current.0.len() >= batch {
+                    let next = spent_rx.try_recv().unwrap_or_else(|_| fresh());
+                    // Fails only when the import has stopped; then nothing is left to do.
+                    let _ = full_tx.send(std::mem::replace(&mut current, next));
+                }
+            });
+            if !current.1.is_empty() {
+                let _ = full_tx.send(current);
+            }
+            result
         });
-        spans.push((n, span));
-        if bytes.len() >= batch {
-            flush(&mut bytes, &mut spans);
+        for (mut bytes, mut spans) in full_rx {
+            let lines: Vec<(u64, Option<&[u8]>)> = spans
+                .iter()
+                .map(|&(n, span)| (n, span.map(|(a, b)| &bytes[a..b])))
+                .collect();
+            each(&lines);
+            drop(lines);
+            bytes.clear();
+            spans.clear();
+            let _ = spent_tx.send((bytes, spans));
         }
-    })?;
-    if !spans.is_empty() {
-        flush(&mut bytes, &mut spans);
-    }
-    Ok(())
+        reading
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("the reading thread failed")))
+    })
 }
 
 /// Calls `each(line_number, Some(bytes))` for every line (without `\n`), or `None` for a line
@@ -172,7 +188,7 @@ pub fn for_each_line(
             }
             return Ok(());
         }
-        let (chunk, found_newline) = match buf.iter().position(|&b| b == b'\n') {
+        let (chunk, found_newline) = match memchr::memchr(b'\n', buf) {
             Some(i) => (&buf[..i], true),
             None => (buf, false),
         };
