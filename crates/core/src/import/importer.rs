@@ -500,29 +500,17 @@ impl Importer {
     /// What the parallel part looks up for the sequential part, so that remembering a record
     /// does not probe the maps of earlier tables again.
     pub(super) fn known(&self, parsed: &Parsed) -> Known {
-        let refs = &self.refs;
-        match parsed {
-            Parsed::Order(o) => Known {
-                buyer: refs.buyers.get(&o.buyer_id),
-                merchant: refs.merchants.get(&o.merchant_id),
-            },
-            Parsed::Product(p) => Known {
-                buyer: None,
-                merchant: refs.merchants.get(&p.merchant_id),
-            },
-            Parsed::LiveSession(s) => Known {
-                buyer: None,
-                merchant: refs.merchants.get(&s.merchant_id),
-            },
-            Parsed::FollowerCount(f) => Known {
-                buyer: None,
-                merchant: refs.merchants.get(&f.merchant_id),
-            },
-            Parsed::Promotion(p) => Known {
-                buyer: None,
-                merchant: refs.merchants.get(&p.merchant_id),
-            },
-            _ => Known::default(),
+        let (merchant, buyer) = match parsed {
+            Parsed::Order(o) => (&o.merchant_id, Some(&o.buyer_id)),
+            Parsed::Product(p) => (&p.merchant_id, None),
+            Parsed::LiveSession(s) => (&s.merchant_id, None),
+            Parsed::FollowerCount(f) => (&f.merchant_id, None),
+            Parsed::Promotion(p) => (&p.merchant_id, None),
+            _ => return Known::default(),
+        };
+        Known {
+            buyer: buyer.and_then(|id| self.refs.buyers.get(id)),
+            merchant: self.refs.merchants.get(merchant),
         }
     }
 
